@@ -30,3 +30,21 @@ def _versions_line() -> str:
         found = runner.find_interpreter(version)
         parts.append(f"{version} ({found.full_version}, {found.executable})" if found else f"{version} (NOT FOUND)")
     return "snippets run on Python " + "; ".join(parts)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory):
+    """The real site, built once per test session with `mkdocs build` (strict via mkdocs.yml)."""
+    import subprocess
+    import sys
+
+    site = tmp_path_factory.mktemp("site")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+        cwd=runner.ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert proc.returncode == 0, f"strict build failed:\n{proc.stdout}{proc.stderr}"
+    return site
