@@ -158,3 +158,38 @@ def test_python_fence_that_is_not_a_snippet(project: Project) -> None:
     code, log = project.build()
     assert code != 0
     assert "docs/lesson.md:9: a python code block must be a snippet" in log
+
+
+def _update(project: Project) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ASYNCIO_BASICS_PYTHONS": runner.current_interpreter().version}
+    return subprocess.run(
+        [sys.executable, "-m", "tools.update_examples"],
+        cwd=project.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_update_examples_twice_changes_nothing(project: Project) -> None:
+    transcript = snippets.shared_transcript(LESSON, project.root)
+    transcript.unlink()
+    first = _update(project)
+    assert first.returncode == 0, first.stderr
+    assert f"updated {transcript.relative_to(project.root)}" in first.stdout
+    recorded = transcript.read_text(encoding="utf-8")
+    second = _update(project)
+    assert second.returncode == 0, second.stderr
+    assert "0 transcript files changed" in second.stdout
+    assert transcript.read_text(encoding="utf-8") == recorded
+
+
+def test_update_examples_refuses_to_record_an_accident(project: Project) -> None:
+    transcript = snippets.shared_transcript(LESSON, project.root)
+    before = transcript.read_text(encoding="utf-8")
+    project.write(LESSON, 'raise RuntimeError("boom")\n')
+    result = _update(project)
+    assert result.returncode == 1
+    assert f"docs/lesson.md:6: {LESSON} on Python" in result.stderr and "exited with 1" in result.stderr
+    assert transcript.read_text(encoding="utf-8") == before
