@@ -1,0 +1,104 @@
+"""What the built site tells browsers, search engines and language models about itself:
+its address, source links, 404 page, sitemap, and llms.txt with the verified outputs.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from tools import runner, snippets
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+# mkdocs.yml uses mkdocs' `!ENV [NAME, default]` tag; unset variables give the default.
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def _config() -> dict:
+    return yaml.load((runner.ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+
+# What the tests' builds use: mkdocs.yml's defaults (no SITE_URL or REPO_URL set).
+DEFAULT_SITE_URL = _config()["site_url"]
+DEFAULT_REPO_URL = _config()["repo_url"]
+
+
+def _nav_pages() -> list[str]:
+    pages = []
+    for item in _config()["nav"]:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        assert isinstance(value, str), "nested nav: update this test"
+        pages.append(value)
+    return pages
+
+
+def _url_path(page: str) -> str:
+    """docs/<page>.md is served at <site_url>/<page>/ (index.md at the root)."""
+    stem = page.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+def test_default_site_url_is_the_repositorys_github_pages() -> None:
+    """The defaults name one repository (change both in a fork)."""
+    owner, name = DEFAULT_REPO_URL.removeprefix("https://github.com/").split("/")
+    assert DEFAULT_SITE_URL == f"https://{owner}.github.io/{name}/"
+
+
+def test_404_page(built_site: Path) -> None:
+    page = (built_site / "404.html").read_text(encoding="utf-8")
+    assert "404 - Not found" in page
+    # absolute asset links, so the page works for a missing URL at any depth
+    assert f'href="{urlsplit(DEFAULT_SITE_URL).path}assets/stylesheets/' in page
+
+
+def test_sitemap_lists_every_page(built_site: Path) -> None:
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    listed = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert sorted(listed) == sorted(DEFAULT_SITE_URL + _url_path(p) for p in _nav_pages())
+
+
+def test_every_page_links_to_its_source_for_editing(built_site: Path) -> None:
+    for page in _nav_pages():
+        html = (built_site / _url_path(page) / "index.html").read_text(encoding="utf-8")
+        assert f'href="{DEFAULT_REPO_URL}/edit/main/docs/{page}"' in html, page
+
+
+def test_no_page_calls_the_github_api(built_site: Path) -> None:
+    """The theme fetches stars and forks for a `source` component; the override drops it."""
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert 'data-md-component="source"' not in html, path
+        if path.name == "index.html":
+            assert f'<a href="{DEFAULT_REPO_URL}" title="Go to repository"' in html, path
+
+
+def test_llms_txt_lists_every_page_in_reading_order(built_site: Path) -> None:
+    llms = (built_site / "llms.txt").read_text(encoding="utf-8")
+    linked = re.findall(r"^- \[[^\]]+\]\(([^)]+)\)", llms, re.M)
+    assert linked == [DEFAULT_SITE_URL + _url_path(p) + "index.md" for p in _nav_pages()]
+    for url in linked:
+        assert (built_site / url.removeprefix(DEFAULT_SITE_URL)).is_file(), url
+
+
+def test_llms_full_txt_carries_the_verified_outputs(built_site: Path) -> None:
+    full = (built_site / "llms-full.txt").read_text(encoding="utf-8")
+    version = runner.DEFAULT_PYTHONS[-1]
+    checked = 0
+    for usage in snippets.find_usages():
+        expected = snippets.expected_transcript(usage.snippet, version)
+        if not usage.options.runs_on(version) or expected is None:
+            continue
+        # Masked: the build shows its own durations. Markdown output keeps the text as is.
+        assert runner.mask(expected.rstrip("\n")) in runner.mask(full), (
+            f"{usage.where}: output not in llms-full.txt"
+        )
+        checked += 1
+    assert checked, "no snippet output to look for"
+    assert "finding numbers below 500 divisible by 3" in full
