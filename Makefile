@@ -10,18 +10,29 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test update-examples lock clean
+# The browser tests (tests/browser/) drive Debian's chromium through Playwright, which must
+# never download a browser of its own; another Chromium: ASYNCIO_BASICS_CHROMIUM=/path.
+export ASYNCIO_BASICS_CHROMIUM ?= /usr/bin/chromium
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+CHROMIUM := $(ASYNCIO_BASICS_CHROMIUM)
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+.PHONY: serve build test versions update-examples lock clean bench stress
 
 # Not strict: a broken snippet is shown on its page and logged, and the server keeps running
 # so the fix appears on save. `make build`, `make test` and deployment are strict.
+# Only serve replays runs whose inputs did not change (tools/exec_cache.py); strict builds refuse to.
 serve: $(VENV)/.installed  ## build with every snippet executed and serve on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+	ASYNCIO_BASICS_CACHE=.cache/exec $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed  ## strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: $(VENV)/.installed  ## every test: snippets on each Python, guards, build
+test: $(VENV)/.installed $(AXE) $(CHROMIUM)  ## every test: snippets on each Python, guards, build, browser
 	$(BIN)/python -m pytest
+
+versions: $(VENV)/.installed  ## deploy two versions with mike in a temporary copy, serve on http://127.0.0.1:8000
+	$(BIN)/python -m tools.publish preview --port 8000
 
 update-examples: $(VENV)/.installed  ## record transcripts and reformat snippets on purpose
 	$(BIN)/python -m tools.update_examples
@@ -30,8 +41,31 @@ update-examples: $(VENV)/.installed  ## record transcripts and reformat snippets
 lock: $(VENV)/.installed  ## re-resolve requirements.txt from requirements.in for Python 3.11.5+
 	$(BIN)/uv pip compile --universal --python-version 3.11.5 requirements.in -o requirements.txt --no-header
 
+bench: $(VENV)/.installed  ## build and test timings (medians of 5) and page weights
+	$(BIN)/python -m tools.bench
+
+STRESS_RUNS ?= 50
+stress: $(VENV)/.installed  ## run every snippet STRESS_RUNS times beside CPU burners, report any drift
+	$(BIN)/python -m tools.stress --runs $(STRESS_RUNS)
+
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache
+
+# axe-core, pinned in tests/browser/package-lock.json, injected into each page by the tests.
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm is needed for the browser tests (Debian: apt-get install -y npm)"; exit 1; }
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CHROMIUM):
+	@echo "$(CHROMIUM) is missing: installing Debian's chromium for the browser tests"
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update && apt-get install -y chromium; \
+	else \
+		echo "error: cannot install it from here (need root and apt-get). Run" \
+			"'sudo apt-get update && sudo apt-get install -y chromium', or set" \
+			"ASYNCIO_BASICS_CHROMIUM=/path/to/chromium"; exit 1; \
+	fi
 
 $(VENV)/.installed: requirements.txt
 	@test -n "$(PYTHON)" || { echo "error: need Python >= 3.11.5 for the tooling (set PYTHON=...)"; exit 1; }

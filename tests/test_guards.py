@@ -63,6 +63,7 @@ class Project:
 def project(tmp_path: Path) -> Project:
     root = tmp_path / "project"
     shutil.copytree(runner.ROOT / "tools", root / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(runner.ROOT / "overrides", root / "overrides")  # theme.custom_dir
     config = (runner.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"^nav:\n(?:[ \t]+.*\n|\n)*", "", config, flags=re.M)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")

@@ -40,8 +40,8 @@ def _nav_pages() -> list[str]:
 
 
 def _url_path(page: str) -> str:
-    """docs/<page>.md is served at <site_url>/<page>/ (index.md at the root)."""
-    stem = page.removesuffix(".md")
+    """docs/<page>.md (or .ipynb) is served at <site_url>/<page>/ (index.md at the root)."""
+    stem = page.rsplit(".", 1)[0]
     return "" if stem == "index" else stem.removesuffix("/index") + "/"
 
 

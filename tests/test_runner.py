@@ -139,3 +139,10 @@ def test_page_scan_errors_name_page_and_line(tmp_path: Path) -> None:
     for text, message in bad.items():
         with pytest.raises(snippets.ProjectError, match="^" + message.replace("(", r"\(").replace(")", r"\)")):
             list(snippets.scan_page(text, "docs/p.md", tmp_path))
+
+
+def test_min_and_max_python_bound_the_versions_a_snippet_runs_on() -> None:
+    options = runner.RunOptions(min_python="3.11", max_python="3.13")
+    assert [v for v in runner.SUPPORTED_PYTHONS if options.runs_on(v)] == ["3.11", "3.12", "3.13"]
+    with pytest.raises(snippets.ProjectError, match="max_python='4.0' is not one of"):
+        snippets.parse_options({"max_python": "4.0"}, "docs/p.md:2")

@@ -28,7 +28,10 @@ def test_style(snippet: str, eval_example: EvalExample) -> None:
     # pytest-examples takes any example in a .py file for a docstring and collapses PEP 8's
     # two blank lines between definitions; a snippet is a whole module, so keep them.
     example.in_py_file = lambda: False
-    eval_example.set_config(line_length=100, target_version="py310", quotes="double")
+    # A snippet with min_python="3.11" may use 3.11 syntax (except*); pytest-examples knows up to py311.
+    oldest = runner.version_key(USAGES[snippet].options.min_python)
+    target = "py311" if oldest >= (3, 11) else "py310"
+    eval_example.set_config(line_length=100, target_version=target, quotes="double")
     if eval_example.update_examples:
         eval_example.format(example)
     else:

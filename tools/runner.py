@@ -65,6 +65,7 @@ class RunOptions:
     env: tuple[tuple[str, str], ...] = ()  # extra environment, shown in the command
     timeout: float = DEFAULT_TIMEOUT
     min_python: str = SUPPORTED_PYTHONS[0]
+    max_python: str = SUPPORTED_PYTHONS[-1]  # e.g. a script whose point is an API a later Python removed
 
     def command(self, snippet: str) -> str:
         """The command line a reader types, as shown on the page and in the transcript."""
@@ -73,7 +74,7 @@ class RunOptions:
         return " ".join(p for p in parts if p)
 
     def runs_on(self, version: str) -> bool:
-        return version_key(version) >= version_key(self.min_python)
+        return version_key(self.min_python) <= version_key(version) <= version_key(self.max_python)
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,7 @@ MASKS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b\d+(?:\.\d+)?(?: ?(?:s|ms|seconds?)\b)"), "<duration>"),
     (re.compile(r"\bTask-\d+\b"), "Task-<n>"),
     (re.compile(r'(File "\.\.\./lib/python3\.\d+/[^"]+", line )\d+'), r"\g<1><n>"),
+    (re.compile(r"(\.\.\./lib/python3\.\d+/[\w/]+\.py):\d+"), r"\g<1>:<n>"),  # debug mode's "created at"
 )
 
 
@@ -188,6 +190,14 @@ def mask(text: str) -> str:
 # --- running ---------------------------------------------------------------------
 
 
+def environment(options: RunOptions = RunOptions()) -> dict[str, str]:
+    """The whole environment a snippet runs with (also part of tools/exec_cache.py's key)."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **BASE_ENV, **dict(options.env)}
+    if "HOME" in os.environ:
+        env["HOME"] = os.environ["HOME"]
+    return env
+
+
 def run_snippet(
     snippet: str,
     interpreter: Interpreter,
@@ -195,9 +205,7 @@ def run_snippet(
     root: Path = ROOT,
 ) -> Run:
     """Run `python <snippet>` from `root` and return its scrubbed, interleaved output."""
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **BASE_ENV, **dict(options.env)}
-    if "HOME" in os.environ:
-        env["HOME"] = os.environ["HOME"]
+    env = environment(options)
     argv = [interpreter.executable, *options.args, snippet]
     started = time.perf_counter()
     # A new session, so that a hanging snippet's children die with it.

@@ -30,8 +30,9 @@ _INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^"]+)"[ \t]*$')
 
 # Options our exec fences understand. Anything else is a typo that would be ignored.
 FENCE_OPTIONS = {
-    "exec", "returncode", "args", "env", "timeout", "min_python",  # how to run it
+    "exec", "returncode", "args", "env", "timeout", "min_python", "max_python",  # how to run it
     "title", "source", "hl_lines", "linenums", "id",  # how to show it
+    "timeline",  # draw which task held the event loop when (tools/timeline.py)
 }  # fmt: skip
 
 
@@ -69,8 +70,10 @@ def parse_options(attrs: dict[str, str], where: str) -> RunOptions:
             raise ProjectError(f'{where}: env="{attrs["env"]}" must be NAME=value pairs')
         env.append((name, value))
     min_python = attrs.get("min_python", SUPPORTED_PYTHONS[0])
-    if min_python not in SUPPORTED_PYTHONS:
-        raise ProjectError(f"{where}: min_python={min_python!r} is not one of {', '.join(SUPPORTED_PYTHONS)}")
+    max_python = attrs.get("max_python", SUPPORTED_PYTHONS[-1])
+    for name, value in (("min_python", min_python), ("max_python", max_python)):
+        if value not in SUPPORTED_PYTHONS:
+            raise ProjectError(f"{where}: {name}={value!r} is not one of {', '.join(SUPPORTED_PYTHONS)}")
     try:
         return RunOptions(
             returncode=int(attrs.get("returncode", "0")),
@@ -78,6 +81,7 @@ def parse_options(attrs: dict[str, str], where: str) -> RunOptions:
             env=tuple(env),
             timeout=float(attrs.get("timeout", RunOptions.timeout)),
             min_python=min_python,
+            max_python=max_python,
         )
     except ValueError as error:
         raise ProjectError(f"{where}: bad exec fence option: {error}") from None

@@ -13,10 +13,10 @@ async def find_divisibles(inrange, div_by):
     return located
 
 
-async def main():
-    find_divisibles(508000, 34113)
-    find_divisibles(100052, 3210)
-    find_divisibles(500, 3)
+async def main():  # new
+    find_divisibles(508000, 34113)  # new
+    find_divisibles(100052, 3210)  # new
+    find_divisibles(500, 3)  # new
 
 
 if __name__ == "__main__":

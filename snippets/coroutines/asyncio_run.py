@@ -1,8 +1,8 @@
-import asyncio
+import asyncio  # new
 import time
 
 
-async def find_divisibles(inrange, div_by):
+async def find_divisibles(inrange, div_by):  # new
     print(f"finding numbers below {inrange} divisible by {div_by}")
     started = time.perf_counter()
     located = []
@@ -14,13 +14,13 @@ async def find_divisibles(inrange, div_by):
     return located
 
 
-async def main():
+async def main():  # new
     started = time.perf_counter()
-    await find_divisibles(508000, 34113)
-    await find_divisibles(100052, 3210)
-    await find_divisibles(500, 3)
+    await find_divisibles(508000, 34113)  # new
+    await find_divisibles(100052, 3210)  # new
+    await find_divisibles(500, 3)  # new
     print(f"all three calls took {(time.perf_counter() - started) * 1000:.1f} ms")
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    asyncio.run(main())  # new

@@ -1,7 +1,7 @@
 import time
 
 
-async def find_divisibles(inrange, div_by):
+async def find_divisibles(inrange, div_by):  # new
     print(f"finding numbers below {inrange} divisible by {div_by}")
     started = time.perf_counter()
     located = []
@@ -14,9 +14,9 @@ async def find_divisibles(inrange, div_by):
 
 
 def main():
-    divs1 = find_divisibles(508000, 34113)
-    print(f"find_divisibles returned {divs1}")
-    print("main is finished")
+    divs1 = find_divisibles(508000, 34113)  # new
+    print(f"find_divisibles returned {divs1}")  # new
+    print("main is finished")  # new
 
 
 if __name__ == "__main__":

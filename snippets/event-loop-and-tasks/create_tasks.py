@@ -16,12 +16,12 @@ async def find_divisibles(inrange, div_by):
 
 async def main():
     started = time.perf_counter()
-    task1 = asyncio.create_task(find_divisibles(508000, 34113))
-    task2 = asyncio.create_task(find_divisibles(100052, 3210))
-    task3 = asyncio.create_task(find_divisibles(500, 3))
-    print("three tasks created; main now waits for them")
-    await asyncio.wait([task1, task2, task3])
-    print(f"all three tasks took {(time.perf_counter() - started) * 1000:.1f} ms")
+    task1 = asyncio.create_task(find_divisibles(508000, 34113))  # (1)!  # new
+    task2 = asyncio.create_task(find_divisibles(100052, 3210))  # new
+    task3 = asyncio.create_task(find_divisibles(500, 3))  # new
+    print("three tasks created; main now waits for them")  # new
+    await asyncio.wait([task1, task2, task3])  # (2)!  # new
+    print(f"all three tasks took {(time.perf_counter() - started) * 1000:.1f} ms")  # new
 
 
 if __name__ == "__main__":

@@ -17,14 +17,14 @@ async def find_divisibles(inrange, div_by):
 
 
 async def main():
-    divs1, divs2, divs3 = await asyncio.gather(
-        find_divisibles(508000, 34113),
-        find_divisibles(100052, 3210),
-        find_divisibles(500, 3),
-    )
-    print(f"divs1: {len(divs1)} numbers, the last is {divs1[-1]}")
-    print(f"divs2: {len(divs2)} numbers, the last is {divs2[-1]}")
-    print(f"divs3: {len(divs3)} numbers, the last is {divs3[-1]}")
+    divs1, divs2, divs3 = await asyncio.gather(  # new
+        find_divisibles(508000, 34113),  # new
+        find_divisibles(100052, 3210),  # new
+        find_divisibles(500, 3),  # new
+    )  # new
+    print(f"divs1: {len(divs1)} numbers, the last is {divs1[-1]}")  # new
+    print(f"divs2: {len(divs2)} numbers, the last is {divs2[-1]}")  # new
+    print(f"divs3: {len(divs3)} numbers, the last is {divs3[-1]}")  # new
 
 
 if __name__ == "__main__":

@@ -20,13 +20,13 @@ async def main():
     task1 = asyncio.create_task(find_divisibles(508000, 34113))
     task2 = asyncio.create_task(find_divisibles(100052, 3210))
     task3 = asyncio.create_task(find_divisibles(500, 3))
-    try:
-        task1.result()
-    except asyncio.InvalidStateError as error:
-        print(f"too early: task1.result() raised {error!r}")
+    try:  # new
+        task1.result()  # new
+    except asyncio.InvalidStateError as error:  # new
+        print(f"too early: task1.result() raised {error!r}")  # new
     await asyncio.wait([task1, task2, task3])
-    print(task1.result())
-    print(f"task2 found {len(task2.result())} numbers, task3 found {len(task3.result())}")
+    print(task1.result())  # new
+    print(f"task2 found {len(task2.result())} numbers, task3 found {len(task3.result())}")  # new
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ async def find_divisibles(inrange, div_by):
     for i in range(inrange):
         if i % div_by == 0:
             located.append(i)
-        if i % 50000 == 0:
+        if i % 50000 == 0:  # new
             print(f"  {inrange} / {div_by} pauses at {i}")
             await asyncio.sleep(0.0001)
     elapsed = time.perf_counter() - started

@@ -9,9 +9,9 @@ async def find_divisibles(inrange, div_by):
     for i in range(inrange):
         if i % div_by == 0:
             located.append(i)
-        if i % 500000 == 0:
-            print(f"  {inrange} / {div_by} pauses at {i}")
-            await asyncio.sleep(0.0001)
+        if i % 500000 == 0:  # new
+            print(f"  {inrange} / {div_by} pauses at {i}")  # new
+            await asyncio.sleep(0.0001)  # (1)!  # new
     elapsed = time.perf_counter() - started
     print(f"done with {inrange} / {div_by} after {elapsed * 1000:.1f} ms")
     return located

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tools import runner, snippets
+from tools import reader, runner, snippets
 
 VERSIONS = runner.SUPPORTED_PYTHONS[:4]
 """Versions whose transcripts are recorded here; 3.14 only runs in CI."""
@@ -85,7 +85,9 @@ def output(version: str):
 
 
 def _source_lines(snippet: str) -> list[str]:
-    return (runner.ROOT / snippet).read_text(encoding="utf-8").split("\n")
+    """The script as the page shows it: without the `# new` markers of tools/reader.py."""
+    shown, _ = reader.shown_source((runner.ROOT / snippet).read_text(encoding="utf-8"), snippet)
+    return shown.split("\n")
 
 
 def _line_number(snippet: str, code: str) -> int:

@@ -1,0 +1,109 @@
+"""Two clean builds of the same commit give the same site.
+
+Pages show the durations each build measured, so two builds with real execution are
+compared through runner.mask in text files (and byte for byte everywhere else); a third
+build replays the second one's runs from the execution cache and must then be identical
+to it byte for byte, durations included. The two clean builds vary what must not matter:
+the hash seed, the time zone, and the output folder.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tools import exec_cache, reproducible, runner
+
+ONE_PYTHON = runner.current_interpreter().version  # the version matrix is test_snippets.py's job
+
+
+def _build(site: Path, *flags: str, **env: str) -> Path:
+    drop = {"SOURCE_DATE_EPOCH", exec_cache.CACHE_ENV, exec_cache.NO_EXEC_ENV}
+    environ = {k: v for k, v in os.environ.items() if k not in drop}
+    environ |= {"ASYNCIO_BASICS_PYTHONS": ONE_PYTHON, **env}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *flags, "--site-dir", str(site)],
+        cwd=runner.ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert proc.returncode == 0, f"build failed:\n{proc.stdout}{proc.stderr}"
+    return site
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    tmp = tmp_path_factory.mktemp("reproducible")
+    cache = {exec_cache.CACHE_ENV: str(tmp / "cache")}
+    first = _build(tmp / "first", PYTHONHASHSEED="1", TZ="UTC")  # strict, as `make build`
+    second = _build(
+        tmp / "second", "--no-strict", PYTHONHASHSEED="2", TZ="Pacific/Auckland", **cache
+    )
+    # The same environment as `second`: the notebook's kernel inherits it, so it is in the key.
+    replay = _build(
+        tmp / "replay", "--no-strict", PYTHONHASHSEED="2", TZ="Pacific/Auckland", **cache
+    )
+    return first, second, replay
+
+
+def test_two_clean_builds_differ_only_in_measured_values(sites) -> None:
+    first, second, _ = sites
+    problems, _masked_only = reproducible.compare_sites(first, second)
+    assert not problems, "\n\n".join(problems)
+    assert (first / "index.html").is_file() and len(list(first.rglob("*.html"))) > 1
+
+
+def test_a_build_from_the_same_runs_is_identical_byte_for_byte(sites) -> None:
+    _, second, replay = sites
+    problems, masked_only = reproducible.compare_sites(second, replay)
+    assert not problems and not masked_only, "\n\n".join(problems) + "\n" + "\n".join(masked_only)
+
+
+def test_sitemap_dates_come_from_the_last_commit(sites) -> None:
+    proc = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=runner.ROOT, capture_output=True, text=True
+    )
+    if proc.returncode != 0:
+        pytest.skip("not a git checkout: MkDocs dates the sitemap with the build day")
+    day = (
+        datetime.datetime.fromtimestamp(int(proc.stdout), datetime.timezone.utc).date().isoformat()
+    )
+    dates = re.findall(
+        r"<lastmod>([^<]+)</lastmod>", (sites[0] / "sitemap.xml").read_text(encoding="utf-8")
+    )
+    if not dates:
+        pytest.skip("mkdocs.yml has no site_url, so the sitemap lists no pages")
+    assert set(dates) == {day}
+
+
+def test_the_comparison_reports_everything_but_masked_values(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    files = {
+        "same.html": ("<p>same</p>", "<p>same</p>"),
+        "timed/index.html": ("<code>done after 12.5 ms</code>", "<code>done after 3.0 ms</code>"),
+        "stamp/index.html": ("<!-- built 1700000000 -->", "<!-- built 1700000001 -->"),
+        "search/search_index.json": ('{"docs": ["a", "b"]}', '{"docs": ["b", "a"]}'),
+        "sitemap.xml.gz": ("\x1f\x8b\x08\x00\x01", "\x1f\x8b\x08\x00\x02"),
+        "only-a.html": ("x", None),
+    }
+    for rel, (text_a, text_b) in files.items():
+        for root, text in ((a, text_a), (b, text_b)):
+            if text is not None:
+                (root / rel).parent.mkdir(parents=True, exist_ok=True)
+                (root / rel).write_text(text, encoding="utf-8")
+    problems, masked_only = reproducible.compare_sites(a, b)
+    assert masked_only == ["timed/index.html"]
+    assert [p.split(":")[0] for p in problems] == [
+        "only-a.html",
+        "search/search_index.json",
+        "sitemap.xml.gz",
+        "stamp/index.html",
+    ]

@@ -1,0 +1,438 @@
+"""`make bench`: what building and testing cost, and how heavy each page is.
+
+Everything runs in a temporary copy of the working tree (edits included), so the prose
+and snippet edits it makes never touch yours. Each timing is the median of --runs rounds
+(default 5), measured as the wall time of a whole `mkdocs build` process:
+
+* strict build: what `make build` does, every snippet executed on every Python found;
+* no-exec build (the floor): the same pages with ASYNCIO_BASICS_BENCH_NO_EXEC=1, which
+  shows the recorded transcripts and runs nothing (honoured by non-strict builds only);
+* snippet run time: the sum of tools.runner.Run.seconds over every run the strict build
+  makes (every snippet x version, and any other run a page asks for), counted inside it;
+  likewise the time spent executing notebooks, if any;
+* rebuilds with the execution cache of `make serve`, after editing only prose, and after
+  editing one snippet (its median-cost one);
+* `make test`.
+
+Then the page weight of every page of the strict build: the HTML plus every file it makes
+the browser fetch on a first visit (stylesheets and what they import, scripts, images,
+icons, and the search worker and index that the theme loads at start-up).
+
+The goals below are printed, not enforced: timings on a shared machine are noisy.
+    python -m tools.bench [--runs 5] [--test-runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from tools import exec_cache, runner, snippets
+from tools.runner import ROOT
+
+GOAL_BUILD = 1.3  # strict build <= 1.3 x (no-exec build + snippet run time)
+GOAL_REBUILD = 1.1  # prose-only rebuild with the cache <= 1.1 x no-exec build
+GOAL_TEST = 180.0  # `make test` under 3 minutes on 2 cores
+
+_SKIP = shutil.ignore_patterns(
+    ".venv", "site", ".cache", "__pycache__", ".pytest_cache", ".ruff_cache"
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--runs", type=int, default=5, help="rounds of each build timing (default 5)"
+    )
+    parser.add_argument(
+        "--test-runs", type=int, default=None, help="runs of `make test` (default: --runs; 0 skips)"
+    )
+    args = parser.parse_args(argv)
+    test_runs = args.runs if args.test_runs is None else args.test_runs
+    versions = [v for v in runner.requested_versions() if runner.find_interpreter(v)]
+    print(
+        f"Python versions: {', '.join(versions)}; {os.cpu_count()} cores; load average {_load()}",
+        flush=True,
+    )
+
+    with tempfile.TemporaryDirectory(prefix="asyncio-basics-bench-") as tmp:
+        tree = Path(tmp) / "tree"
+        shutil.copytree(ROOT, tree, ignore=_SKIP, symlinks=True)
+        (tree / ".venv").symlink_to(ROOT / ".venv")
+        bench = Bench(tree, Path(tmp))
+        usages = snippets.find_usages(tree)
+        snippet, page = bench.pick_snippet(usages)
+        print(f"edits: prose in {page}, code in {snippet}", flush=True)
+
+        prefix, notebooks = _site_config(tree)
+        bench.notebooks = bool(notebooks)
+        bench.build("strict")  # warm-up: interpreters probed, files in the OS cache
+        bench.build("cached")  # fills the cache
+        times: dict[str, list[float]] = {
+            k: [] for k in ("strict", "floor", "snippets", "notebooks", "prose", "snippet")
+        }
+        runs: dict[str, int] = {}  # processes each kind of build started (the last round's)
+        originals = {path: path.read_bytes() for path in (tree / page, tree / snippet)}
+        for i in range(args.runs):
+            strict = bench.build("strict")
+            times["strict"].append(strict.seconds)
+            times["snippets"].append(strict.run_seconds)
+            if notebooks:
+                times["notebooks"].append(strict.notebook_seconds)
+            times["floor"].append(bench.build("floor").seconds)
+            _append(tree / page, f"\nA sentence added by the benchmark ({i}).\n")
+            prose = bench.build("cached")
+            times["prose"].append(prose.seconds)
+            _append(tree / snippet, f"# edited by the benchmark ({i})\n")
+            edited = bench.build("cached")
+            times["snippet"].append(edited.seconds)
+            runs = {"strict": strict.runs, "prose": prose.runs, "snippet": edited.runs}
+            print(
+                f"round {i + 1}/{args.runs}: "
+                + ", ".join(f"{k} {v[-1]:.2f}s" for k, v in times.items() if v),
+                flush=True,
+            )
+        for path, data in originals.items():  # undo the edits: tests compare pages and scripts
+            path.write_bytes(data)
+        tests = []
+        for i in range(test_runs):
+            seconds, ok = bench.make_test()
+            tests.append(seconds)
+            print(
+                f"make test {i + 1}/{test_runs}: {seconds:.1f}s{'' if ok else ' (FAILED)'}",
+                flush=True,
+            )
+            bench.test_failed |= not ok
+        bench.build("strict")  # the site the page weights are read from
+        weights = page_weights(bench.site, prefix)
+
+    report(times, tests, weights, bench, len(usages), runs, snippet, len(notebooks))
+    return 1 if bench.failed or bench.test_failed else 0
+
+
+# `mkdocs build`, counting the time the build's own snippet runs (tools.runner.Run.seconds)
+# and notebook executions (kernel start included) take. The build is otherwise untouched.
+_TIMED_BUILD = """
+import json, sys, time
+from tools import runner
+
+out, notebooks, args = sys.argv[1], sys.argv[2] == "notebooks", sys.argv[3:]
+spent = {"runs": 0, "run_seconds": 0.0, "notebook_seconds": 0.0}
+real_run = runner.run_snippet
+
+def run_snippet(*a, **k):
+    run = real_run(*a, **k)
+    spent["runs"] += 1
+    spent["run_seconds"] += run.seconds
+    return run
+
+runner.run_snippet = run_snippet
+if notebooks:  # mkdocs-jupyter executes them through nbconvert, which it imports anyway
+    from nbconvert.preprocessors import ExecutePreprocessor
+    real_preprocess = ExecutePreprocessor.preprocess
+
+    def preprocess(*a, **k):
+        started = time.perf_counter()
+        try:
+            return real_preprocess(*a, **k)
+        finally:
+            spent["notebook_seconds"] += time.perf_counter() - started
+
+    ExecutePreprocessor.preprocess = preprocess
+
+from mkdocs.__main__ import cli
+
+try:
+    cli.main(args, prog_name="mkdocs")
+finally:
+    with open(out, "w") as f:
+        json.dump(spent, f)
+"""
+
+
+@dataclass
+class Build:
+    seconds: float  # wall time of the whole process
+    runs: int  # snippet processes the build started
+    run_seconds: float  # their Run.seconds, summed
+    notebook_seconds: float
+
+
+class Bench:
+    def __init__(self, tree: Path, tmp: Path) -> None:
+        self.tree = tree
+        self.tmp = tmp
+        self.notebooks = False  # whether the build executes notebooks
+        self.site = tmp / "site"
+        self.cache = tmp / "cache"
+        self.failed = False
+        self.test_failed = False
+
+    def env(self, **extra: str) -> dict[str, str]:
+        drop = {exec_cache.CACHE_ENV, exec_cache.NO_EXEC_ENV}
+        return {
+            **{k: v for k, v in os.environ.items() if k not in drop},
+            "NO_MKDOCS_2_WARNING": "1",
+            **extra,
+        }
+
+    def build(self, kind: str) -> Build:
+        flags, env = {
+            "strict": (["--strict"], {}),
+            "floor": (["--no-strict"], {exec_cache.NO_EXEC_ENV: "1"}),
+            "cached": (["--no-strict"], {exec_cache.CACHE_ENV: str(self.cache)}),
+        }[kind]
+        spent = self.tmp / "spent.json"
+        notebooks = "notebooks" if self.notebooks else "-"
+        argv = [sys.executable, "-c", _TIMED_BUILD, str(spent), notebooks, "build", *flags]
+        argv += ["--site-dir", str(self.site)]
+        started = time.perf_counter()
+        proc = subprocess.run(
+            argv, cwd=self.tree, env=self.env(**env), capture_output=True, text=True
+        )
+        seconds = time.perf_counter() - started
+        errors = [line for line in proc.stderr.splitlines() if line.startswith("ERROR")]
+        if proc.returncode or errors:
+            self.failed = True
+            print(f"error: the {kind} build failed; its timing is meaningless:", file=sys.stderr)
+            print(proc.stderr[-3000:], file=sys.stderr)
+        return Build(seconds, **json.loads(spent.read_text(encoding="utf-8")))
+
+    def snippet_seconds(self, usages: list[snippets.Usage]) -> float:
+        total = 0.0
+        for usage in usages:
+            for version in runner.requested_versions():
+                interpreter = runner.find_interpreter(version)
+                if interpreter and usage.options.runs_on(version):
+                    total += runner.run_snippet(
+                        usage.snippet, interpreter, usage.options, self.tree
+                    ).seconds
+        return total
+
+    def pick_snippet(self, usages: list[snippets.Usage]) -> tuple[str, str]:
+        """The snippet of median cost over all versions, and the page that runs it."""
+        if not usages:
+            raise SystemExit("error: no page runs a snippet; nothing to measure")
+        cost = {u.snippet: self.snippet_seconds([u]) for u in usages}
+        ranked = sorted(usages, key=lambda u: cost[u.snippet])
+        chosen = ranked[len(ranked) // 2]
+        return chosen.snippet, chosen.page
+
+    def make_test(self) -> tuple[float, bool]:
+        # -o: never re-create the virtualenv, it is the real one behind a symlink
+        argv = ["make", "--no-print-directory", "-o", ".venv/.installed", "test"]
+        started = time.perf_counter()
+        proc = subprocess.run(argv, cwd=self.tree, env=self.env(), capture_output=True, text=True)
+        if proc.returncode:
+            print(proc.stdout[-3000:], file=sys.stderr)
+        return time.perf_counter() - started, proc.returncode == 0
+
+
+def _append(path: Path, text: str) -> None:
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(text)
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+# --- page weight -------------------------------------------------------------------
+
+
+class _Refs(HTMLParser):
+    """What a page makes the browser fetch as it loads."""
+
+    FETCHED_LINKS = {
+        "stylesheet",
+        "icon",
+        "shortcut",
+        "apple-touch-icon",
+        "preload",
+        "modulepreload",
+        "manifest",
+    }
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.config = ""
+        self._in_config = False
+        self.has_search = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "link" and self.FETCHED_LINKS & set(a.get("rel", "").lower().split()):
+            self.urls.append(a.get("href", ""))
+        elif tag in {"script", "img", "iframe", "audio", "video", "source", "embed"} and a.get(
+            "src"
+        ):
+            self.urls.append(a["src"])
+        elif tag == "object" and a.get("data"):
+            self.urls.append(a["data"])
+        if tag == "script" and a.get("id") == "__config":
+            self._in_config = True
+        if tag == "form" and a.get("name") == "search":
+            self.has_search = True
+
+    def handle_data(self, data: str) -> None:
+        if self._in_config:
+            self.config += data
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_config = False
+
+
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
+
+
+def page_weights(site: Path, prefix: str = "/") -> list[tuple[str, int, int, int, int]]:
+    """(page, bytes, gzip bytes, requests, remote requests) for every HTML page of a site
+    served under `prefix` (the path of site_url: 404.html refers to files through it).
+
+    Checked against headless Chromium loading the pages from a local server: the same
+    requests, plus versions.json, which counts as a request but not in bytes."""
+    rows = []
+    for page in sorted(site.rglob("*.html")):
+        url = prefix + page.relative_to(site).as_posix()
+        parser = _Refs()
+        parser.feed(page.read_text(encoding="utf-8"))
+        wanted = [(ref, url) for ref in parser.urls]  # (reference, URL it is relative to)
+        if parser.has_search and parser.config:
+            # Material starts its search worker, which downloads the index, on every page load.
+            config = json.loads(parser.config)
+            if config.get("search"):
+                wanted += [
+                    (config["search"], url),
+                    (config.get("base", ".").rstrip("/") + "/search/search_index.json", url),
+                ]
+        fetched: dict[str, Path] = {url: page}
+        remote: set[str] = set()
+        # The version selector downloads versions.json, written beside the versions by mike.
+        extra = 1 if parser.config and json.loads(parser.config).get("version") else 0
+        while wanted:
+            ref, base = wanted.pop()
+            target = urljoin(base, ref)
+            parts = urlsplit(target)
+            if parts.scheme in {"http", "https"} or target.startswith("//"):
+                remote.add(target)
+                continue
+            if parts.scheme == "data" or not parts.path.startswith(prefix) or parts.path in fetched:
+                continue
+            path = site / parts.path.removeprefix(prefix)
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.is_file():
+                continue
+            fetched[parts.path] = path
+            if path.suffix == ".css":
+                wanted += [(r, parts.path) for r in _css_refs(path)]
+        data = [p.read_bytes() for p in fetched.values()]
+        rows.append(
+            (
+                url.removeprefix(prefix),
+                sum(map(len, data)),
+                sum(len(gzip.compress(d)) for d in data),
+                len(fetched) + len(remote) + extra,
+                len(remote),
+            )
+        )
+    return rows
+
+
+def _site_config(tree: Path) -> tuple[str, list[Path]]:
+    """The path the site is served under, and the notebooks the build executes."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(tree / "mkdocs.yml"))
+    prefix = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    plugin = config.plugins.get("mkdocs-jupyter")
+    notebooks = []
+    if plugin is not None and plugin.config["execute"]:
+        for path in sorted((tree / config.docs_dir).rglob("*.ipynb")):
+            if not any(path.match(p) for p in plugin.config["execute_ignore"]):
+                notebooks.append(path)
+    return prefix, notebooks
+
+
+def _css_refs(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return [a or b for a, b in _CSS_URL.findall(text) if not (a or b).startswith(("data:", "#"))]
+
+
+# --- the report --------------------------------------------------------------------
+
+
+def report(times, tests, weights, bench: Bench, n_snippets, runs, edited, n_notebooks) -> None:
+    med = {k: statistics.median(v) for k, v in times.items() if v}
+    rows = [
+        (f"strict build ({n_snippets} snippets, {runs['strict']} runs)", times["strict"]),
+        ("no-exec build (floor)", times["floor"]),
+        ("snippet run time within the strict build", times["snippets"]),
+        (f"notebook execution ({n_notebooks} notebooks)", times["notebooks"]),
+        (f"rebuild with cache, prose edited ({runs['prose']} runs)", times["prose"]),
+        (f"rebuild with cache, 1 snippet edited ({runs['snippet']} runs)", times["snippet"]),
+        ("make test", tests),
+    ]
+    if not n_notebooks:
+        rows = [row for row in rows if not row[0].startswith("notebook")]
+    print(f"\n{'measurement':<48} {'median s':>9} {'min':>8} {'max':>8} {'n':>3}")
+    for name, values in rows:
+        if values:
+            median, low, high = statistics.median(values), min(values), max(values)
+            print(f"{name:<48} {median:>9.2f} {low:>8.2f} {high:>8.2f} {len(values):>3}")
+        else:
+            print(f"{name:<48} {'not run':>9}")
+    print(f"(edited snippet: {edited}; load average now {_load()})")
+
+    print("\nratios")
+    build = med["strict"] / (med["floor"] + med["snippets"])
+    rebuild = med["prose"] / med["floor"]
+    _ratio("strict build / (no-exec build + snippet run time)", build, GOAL_BUILD)
+    _ratio("prose rebuild with cache / no-exec build", rebuild, GOAL_REBUILD)
+    _ratio("one-snippet rebuild with cache / no-exec build", med["snippet"] / med["floor"], None)
+    _ratio("strict build / no-exec build", med["strict"] / med["floor"], None)
+    overhead = med["strict"] - med["floor"] - med["snippets"]
+    print(f"  time the strict build spends beyond the floor and the snippets: {overhead:.2f} s")
+    if times["notebooks"]:
+        # The floor does not execute notebooks either: count their execution as execution too.
+        executed = med["floor"] + med["snippets"] + med["notebooks"]
+        _ratio(
+            "strict build / (no-exec + snippets + notebooks)", med["strict"] / executed, GOAL_BUILD
+        )
+    if tests:
+        _ratio(f"make test / {GOAL_TEST:.0f} s", statistics.median(tests) / GOAL_TEST, 1.0)
+        if bench.test_failed:
+            print("  make test FAILED in at least one run (see above)")
+
+    title = "page weight (first visit, nothing cached)"
+    print(f"\n{title:<44} {'bytes':>9} {'gzip':>8} {'requests':>8} {'remote':>6}")
+    for page, size, zipped, requests, remote in weights:
+        print(f"{page:<44} {size:>9} {zipped:>8} {requests:>8} {remote:>6}")
+    if bench.failed:
+        print("\nA build failed: the timings above do not describe a working site.")
+
+
+def _ratio(name: str, value: float, goal: float | None) -> None:
+    verdict = "" if goal is None else f"  goal <= {goal:g}: {'met' if value <= goal else 'MISSED'}"
+    print(f"  {name:<52} {value:6.2f}{verdict}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""What a reader gets around each snippet: the script as shown, its highlights, its download.
+
+Highlights. A lesson highlights the lines that changed since the previous lesson's script.
+The snippet marks them itself, with a trailing comment, so the marks move with the lines
+when a line is added above them:
+
+    await asyncio.sleep(0)  # new
+
+The file stays a runnable, ruff-clean script. The build strips the marker from the code it
+shows and turns the marked lines into `hl_lines`; the copy button and the download both
+give exactly the code shown, without markers.
+
+Annotations. A trailing `# (1)!` puts mkdocs-material's annotation bubble (1) on that line;
+the page gives its text as an ordered list right after the fence (`1.  ...`), and the build
+places that list where the theme looks for it. Both markers may share a line, the
+annotation first: `task = asyncio.create_task(work())  # (1)!  # new`.
+
+Downloads. Every snippet a page runs is published at the same path in the site
+(`snippets/<lesson>/<name>.py`, as shown), with a download link next to its title.
+The copy button copies exactly that file (the code block carries it as `data-copy`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+MARKER = "# new"
+_MARKED = re.compile(r"^(?P<code>.*?\S)[ \t]+" + re.escape(MARKER) + r"[ \t]*$")
+_ANNOTATION = re.compile(r"^(?P<code>.*?\S)[ \t]+# \((?P<number>\d+)\)![ \t]*$")
+
+
+class MarkerError(Exception):
+    """A marker the build cannot turn into a highlight; the message names the line."""
+
+
+def shown_source(text: str, where: str = "") -> tuple[str, list[int]]:
+    """(the script as copied and downloaded, the 1-based numbers of the `# new` lines)."""
+    page, marked = page_source(text, where)
+    return "\n".join(_ANNOTATION.sub(r"\g<code>", line) for line in page.split("\n")), marked
+
+
+def annotations(text: str) -> list[int]:
+    """The annotation numbers a script's lines carry, in line order."""
+    page, _ = page_source(text)
+    return [int(m["number"]) for m in map(_ANNOTATION.match, page.split("\n")) if m]
+
+
+def page_source(text: str, where: str = "") -> tuple[str, list[int]]:
+    """(the code the page shows: `# new` markers gone, annotations kept, the marked lines)."""
+    lines, marked = [], []
+    for number, line in enumerate(text.split("\n"), 1):
+        match = _MARKED.match(line)
+        if match:
+            if match["code"].lstrip().startswith("#"):
+                raise MarkerError(
+                    f"{where}:{number}: `{MARKER}` follows a comment; put it after code, "
+                    "at the end of the line that changed"
+                )
+            lines.append(match["code"])
+            marked.append(number)
+        else:
+            if line.strip() == MARKER:
+                raise MarkerError(
+                    f"{where}:{number}: `{MARKER}` alone on a line marks nothing; put it at "
+                    "the end of the line that changed"
+                )
+            lines.append(line)
+    return "\n".join(lines), marked
+
+
+def hl_lines(marked: Iterable[int]) -> str:
+    """The hl_lines option for pymdownx.highlight, with runs written as ranges: "1 5-7"."""
+    runs: list[list[int]] = []
+    for n in sorted(marked):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return " ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def add_download_link(page_html: str, snippet: str, href: str, script: str) -> tuple[str, int]:
+    """Give the code block titled `snippet` a download link, and the script to copy."""
+    title = f'<div class="highlight"><span class="filename">{html.escape(snippet)}</span>'
+    name = snippet.rsplit("/", 1)[-1]
+    link = (
+        f'<div class="highlight" data-copy="{html.escape(script.rstrip())}">'
+        f'<span class="filename">{html.escape(snippet)} '
+        f'<a class="snippet-download" href="{html.escape(href)}" download="{html.escape(name)}" '
+        f'title="Download {html.escape(name)}">download</a></span>'
+    )
+    return page_html.replace(title, link), page_html.count(title)
+
+
+# mkdocs-material's search overlay is role="dialog" without a name, which screen readers
+# announce as an unnamed dialog (axe-core: aria-dialog-name).
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def name_search_dialog(page_html: str) -> tuple[str, bool]:
+    named = _SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"')
+    return page_html.replace(_SEARCH_DIALOG, named), _SEARCH_DIALOG in page_html
