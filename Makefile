@@ -22,8 +22,9 @@ AXE := tests/browser/node_modules/axe-core/axe.min.js
 # Not strict: a broken snippet is shown on its page and logged, and the server keeps running
 # so the fix appears on save. `make build`, `make test` and deployment are strict.
 # Only serve replays runs whose inputs did not change (tools/exec_cache.py); strict builds refuse to.
+# SITE_URL: serve at the root of 127.0.0.1:8000, not under the published site's path.
 serve: $(VENV)/.installed  ## build with every snippet executed and serve on http://127.0.0.1:8000
-	ASYNCIO_BASICS_CACHE=.cache/exec $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ ASYNCIO_BASICS_CACHE=.cache/exec $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed  ## strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
