@@ -12,13 +12,12 @@ import dataclasses
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+from support import mkdocs_build
 from tools import exec_cache, runner
 from tools.runner import Run, RunOptions
 
@@ -207,22 +206,7 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
-def _build(root: Path, *flags: str, **env: str) -> tuple[int, str]:
-    environ = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in (exec_cache.CACHE_ENV, exec_cache.NO_EXEC_ENV)
-    }
-    environ |= {"ASYNCIO_BASICS_PYTHONS": HERE.version, **env}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *flags, "--site-dir", str(root.parent / "site")],
-        cwd=root,
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    return proc.returncode, proc.stdout + proc.stderr
+_build = mkdocs_build
 
 
 def _runs(root: Path) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from support import mkdocs_build
 from tools import runner, snippets
 
 LESSON = "snippets/synchronous-baseline/find_divisibles.py"
@@ -44,19 +45,7 @@ class Project:
         path.write_text(text, encoding="utf-8")
 
     def build(self) -> tuple[int, str]:
-        # One Python is enough here; the version matrix is test_snippets.py's job.
-        env = {**os.environ, "ASYNCIO_BASICS_PYTHONS": runner.current_interpreter().version}
-        site = self.root.parent / "site"
-        # No --strict: mkdocs.yml's own `strict: true` must be what fails the build.
-        proc = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
-            cwd=self.root,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        return proc.returncode, proc.stdout + proc.stderr
+        return mkdocs_build(self.root)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -19,6 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from support import mkdocs_build
 from tools import notebook, runner
 
 NOTEBOOK = runner.ROOT / "docs" / "notebook.ipynb"
@@ -217,18 +217,7 @@ def _project(tmp_path: Path, cells: list[dict]) -> Path:
     return root
 
 
-def _build(root: Path, *flags: str) -> tuple[int, str]:
-    env = {**os.environ, "ASYNCIO_BASICS_PYTHONS": runner.current_interpreter().version}
-    proc = subprocess.run(
-        # No --strict: mkdocs.yml's own `strict: true` must be what fails the build.
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(root.parent / "site"), *flags],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    return proc.returncode, proc.stdout + proc.stderr
+_build = mkdocs_build
 
 
 def test_only_notebooks_become_notebook_pages(tmp_path: Path) -> None:
