@@ -207,7 +207,7 @@ class Bench:
         errors = [line for line in proc.stderr.splitlines() if line.startswith("ERROR")]
         if proc.returncode or errors:
             self.failed = True
-            print(f"error: the {kind} build failed; its timing is meaningless:", file=sys.stderr)
+            print(f"error: a {kind} build failed (its time still counts):", file=sys.stderr)
             print(proc.stderr[-3000:], file=sys.stderr)
         return Build(seconds, **json.loads(spent.read_text(encoding="utf-8")))
 
@@ -426,7 +426,7 @@ def report(times, tests, weights, bench: Bench, n_snippets, runs, edited, n_note
     for page, size, zipped, requests, remote in weights:
         print(f"{page:<44} {size:>9} {zipped:>8} {requests:>8} {remote:>6}")
     if bench.failed:
-        print("\nA build failed: the timings above do not describe a working site.")
+        print("\nAt least one build failed (errors above): the site did not always build cleanly.")
 
 
 def _ratio(name: str, value: float, goal: float | None) -> None:
