@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools import runner
+from tools.build import fence, interpreters, runner, transcripts
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
@@ -14,7 +14,7 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     terminalreporter.write_sep("=", "snippet Python versions")
     terminalreporter.write_line(_versions_line())
-    missing = [v for v in runner.requested_versions() if runner.find_interpreter(v) is None]
+    missing = [v for v in interpreters.requested() if interpreters.find(v) is None]
     if missing:
         terminalreporter.write_line(
             f"MISSING: Python {', '.join(missing)} not found, so every snippet test for it failed. "
@@ -26,8 +26,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 
 def _versions_line() -> str:
     parts = []
-    for version in runner.requested_versions():
-        found = runner.find_interpreter(version)
+    for version in interpreters.requested():
+        found = interpreters.find(version)
         parts.append(f"{version} ({found.full_version}, {found.executable})" if found else f"{version} (NOT FOUND)")
     return "snippets run on Python " + "; ".join(parts)
 
@@ -41,7 +41,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory):
     site = tmp_path_factory.mktemp("site")
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
-        cwd=runner.ROOT,
+        cwd=fence.ROOT,
         capture_output=True,
         text=True,
         timeout=900,

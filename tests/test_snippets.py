@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from pytest_examples import CodeExample, EvalExample
 
-from tools import runner, snippets
+from tools.build import fence, interpreters, runner, transcripts
 
-USAGES = {u.snippet: u for u in snippets.find_usages()}
+USAGES = {u.snippet: u for u in fence.find_all()}
 
 
 def _id(snippet: str) -> str:
@@ -23,13 +23,13 @@ def _id(snippet: str) -> str:
 @pytest.mark.parametrize("snippet", USAGES, ids=_id)
 def test_style(snippet: str, eval_example: EvalExample) -> None:
     """ruff lint and format (settings in pyproject.toml), through pytest-examples."""
-    path = runner.ROOT / snippet
+    path = fence.ROOT / snippet
     example = CodeExample.create(path.read_text(encoding="utf-8"), path=path)
     # pytest-examples takes any example in a .py file for a docstring and collapses PEP 8's
     # two blank lines between definitions; a snippet is a whole module, so keep them.
     example.in_py_file = lambda: False
     # A snippet with min_python="3.11" may use 3.11 syntax (except*); pytest-examples knows up to py311.
-    oldest = runner.version_key(USAGES[snippet].options.min_python)
+    oldest = interpreters.version_key(USAGES[snippet].options.min_python)
     target = "py311" if oldest >= (3, 11) else "py310"
     eval_example.set_config(line_length=100, target_version=target, quotes="double")
     if eval_example.update_examples:
@@ -41,31 +41,31 @@ def test_style(snippet: str, eval_example: EvalExample) -> None:
 OUTPUT_CASES = [
     pytest.param(usage, version, id=f"{_id(snippet)}-py{version}")
     for snippet, usage in USAGES.items()
-    for version in runner.requested_versions()
-    if usage.options.runs_on(version)
+    for version in interpreters.requested()
+    if usage.run.runs_on(version)
 ]
 
 
 @pytest.mark.parametrize(("usage", "version"), OUTPUT_CASES)
-def test_output(usage: snippets.Usage, version: str) -> None:
+def test_output(usage: fence.Fence, version: str) -> None:
     """The snippet prints exactly its committed transcript, and exits as its fence says."""
-    interpreter = runner.find_interpreter(version)
+    interpreter = interpreters.find(version)
     if interpreter is None:
         pytest.fail(
             f"Python {version} not found: install it, or set ASYNCIO_BASICS_PYTHONS "
             "to the versions you have (CI must run them all)"
         )
-    run = runner.run_snippet(usage.snippet, interpreter, usage.options)
-    expected = snippets.expected_transcript(usage.snippet, version)
-    problems = snippets.check_run(run, usage.options, expected)
+    run = runner.run(usage.snippet, interpreter, usage.run)
+    expected = transcripts.read(usage.snippet, version)
+    problems = snippets.check_run(run, usage.run, expected)
     assert not problems, f"{usage.where}: " + "\n".join(problems)
 
 
 def test_every_snippet_is_used_and_every_transcript_belongs() -> None:
-    problems = snippets.stray_files(USAGES.values())
+    problems = transcripts.stray_files(USAGES.values())
     assert not problems, "\n".join(problems)
 
 
 def test_snippets_dir_is_not_empty() -> None:
     assert USAGES, "no page runs any snippet"
-    assert all(Path(runner.ROOT / s).is_file() for s in USAGES)
+    assert all(Path(fence.ROOT / s).is_file() for s in USAGES)

@@ -7,7 +7,7 @@ and snippet edits it makes never touch yours. Each timing is the median of --run
 * strict build: what `make build` does, every snippet executed on every Python found;
 * no-exec build (the floor): the same pages with ASYNCIO_BASICS_BENCH_NO_EXEC=1, which
   shows the recorded transcripts and runs nothing (honoured by non-strict builds only);
-* snippet run time: the sum of tools.runner.Run.seconds over every run the strict build
+* snippet run time: the sum of tools.build.transcripts.Run.seconds over every run the strict build
   makes (every snippet x version, and any other run a page asks for), counted inside it;
   likewise the time spent executing notebooks, if any;
 * rebuilds with the execution cache of `make serve`, after editing only prose, and after
@@ -40,8 +40,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from tools import exec_cache, runner, snippets
-from tools.runner import ROOT
+from tools.build import executor, fence, interpreters, runner
+from tools.build.fence import ROOT
 
 GOAL_BUILD = 1.3  # strict build <= 1.3 x (no-exec build + snippet run time)
 GOAL_REBUILD = 1.1  # prose-only rebuild with the cache <= 1.1 x no-exec build
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     test_runs = args.runs if args.test_runs is None else args.test_runs
-    versions = [v for v in runner.requested_versions() if runner.find_interpreter(v)]
+    versions = [v for v in interpreters.requested() if interpreters.find(v)]
     print(
         f"Python versions: {', '.join(versions)}; {os.cpu_count()} cores; load average {_load()}",
         flush=True,
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copytree(ROOT, tree, ignore=_SKIP, symlinks=True)
         (tree / ".venv").symlink_to(ROOT / ".venv")
         bench = Bench(tree, Path(tmp))
-        usages = snippets.find_usages(tree)
+        usages = list(fence.by_snippet(fence.find_all(tree)).values())
         snippet, page = bench.pick_snippet(usages)
         print(f"edits: prose in {page}, code in {snippet}", flush=True)
 
@@ -123,23 +123,25 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if bench.failed or bench.test_failed else 0
 
 
-# `mkdocs build`, counting the time the build's own snippet runs (tools.runner.Run.seconds)
+# `mkdocs build`, counting the time the build's own snippet runs (tools.build.transcripts.Run.seconds)
 # and notebook executions (kernel start included) take. The build is otherwise untouched.
 _TIMED_BUILD = """
-import json, sys, time
-from tools import runner
+import json, sys, threading, time
+from tools.build import runner
 
 out, notebooks, args = sys.argv[1], sys.argv[2] == "notebooks", sys.argv[3:]
 spent = {"runs": 0, "run_seconds": 0.0, "notebook_seconds": 0.0}
-real_run = runner.run_snippet
+real_run = runner.run
+lock = threading.Lock()  # the executor runs snippets from several threads
 
-def run_snippet(*a, **k):
-    run = real_run(*a, **k)
-    spent["runs"] += 1
-    spent["run_seconds"] += run.seconds
-    return run
+def run(*a, **k):
+    result = real_run(*a, **k)
+    with lock:
+        spent["runs"] += 1
+        spent["run_seconds"] += result.seconds
+    return result
 
-runner.run_snippet = run_snippet
+runner.run = run
 if notebooks:  # mkdocs-jupyter executes them through nbconvert, which it imports anyway
     from nbconvert.preprocessors import ExecutePreprocessor
     real_preprocess = ExecutePreprocessor.preprocess
@@ -182,7 +184,7 @@ class Bench:
         self.test_failed = False
 
     def env(self, **extra: str) -> dict[str, str]:
-        drop = {exec_cache.CACHE_ENV, exec_cache.NO_EXEC_ENV}
+        drop = {executor.CACHE_ENV, executor.NO_EXEC_ENV}
         return {
             **{k: v for k, v in os.environ.items() if k not in drop},
             "NO_MKDOCS_2_WARNING": "1",
@@ -192,8 +194,8 @@ class Bench:
     def build(self, kind: str) -> Build:
         flags, env = {
             "strict": (["--strict"], {}),
-            "floor": (["--no-strict"], {exec_cache.NO_EXEC_ENV: "1"}),
-            "cached": (["--no-strict"], {exec_cache.CACHE_ENV: str(self.cache)}),
+            "floor": (["--no-strict"], {executor.NO_EXEC_ENV: "1"}),
+            "cached": (["--no-strict"], {executor.CACHE_ENV: str(self.cache)}),
         }[kind]
         spent = self.tmp / "spent.json"
         notebooks = "notebooks" if self.notebooks else "-"
@@ -211,18 +213,16 @@ class Bench:
             print(proc.stderr[-3000:], file=sys.stderr)
         return Build(seconds, **json.loads(spent.read_text(encoding="utf-8")))
 
-    def snippet_seconds(self, usages: list[snippets.Usage]) -> float:
+    def snippet_seconds(self, usages: list[fence.Fence]) -> float:
         total = 0.0
         for usage in usages:
-            for version in runner.requested_versions():
-                interpreter = runner.find_interpreter(version)
-                if interpreter and usage.options.runs_on(version):
-                    total += runner.run_snippet(
-                        usage.snippet, interpreter, usage.options, self.tree
-                    ).seconds
+            for version in interpreters.requested():
+                interpreter = interpreters.find(version)
+                if interpreter and usage.run.runs_on(version):
+                    total += runner.run(usage.snippet, interpreter, usage.run, self.tree).seconds
         return total
 
-    def pick_snippet(self, usages: list[snippets.Usage]) -> tuple[str, str]:
+    def pick_snippet(self, usages: list[fence.Fence]) -> tuple[str, str]:
         """The snippet of median cost over all versions, and the page that runs it."""
         if not usages:
             raise SystemExit("error: no page runs a snippet; nothing to measure")
