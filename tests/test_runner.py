@@ -66,8 +66,26 @@ def test_a_hanging_snippet_and_its_children_are_killed(tmp_path: Path) -> None:
     options = fence.RunOptions(timeout=1)
     run = runner.run(_script(tmp_path, code), HERE, options, root=tmp_path)
     assert run.timed_out and run.seconds < 10
-    problems = snippets.check_run(run, options, expected=None)
+    problems = transcripts.check_exit(run, options)
     assert problems == [f"snippets/s.py on Python {HERE.version} was killed after 1 s: it hangs (or raise timeout=\"...\" on the fence)"]
+
+
+def test_streams_on_records_stderr_from_a_second_run(tmp_path: Path) -> None:
+    code = "import sys\nprint('out one')\nprint('err', file=sys.stderr)\nprint('out two')\n"
+    run = runner.run(_script(tmp_path, code), HERE, fence.RunOptions(streams=True), root=tmp_path)
+    assert run.output == "out one\nerr\nout two\n"  # still interleaved as a terminal shows it
+    assert run.stderr == "err\n"
+    assert runner.run(_script(tmp_path, code), HERE, root=tmp_path).stderr is None
+
+
+def test_exit_status_and_output_are_checked_separately(tmp_path: Path) -> None:
+    snippet = _script(tmp_path, "print('hi')\nraise SystemExit(3)\n")
+    (tmp_path / "snippets" / "s.out").write_text("$ python snippets/s.py\nhi\n", encoding="utf-8")
+    run = runner.run(snippet, HERE, root=tmp_path)
+    assert transcripts.check_output(run, fence.RunOptions(), transcripts.read(snippet, HERE.version, tmp_path)) == []
+    [problem] = transcripts.check_exit(run, fence.RunOptions())
+    assert problem.startswith(f"snippets/s.py on Python {HERE.version} exited with 3:")
+    assert transcripts.check_exit(run, fence.RunOptions(returncode=3)) == []
 
 
 def test_scrub_and_mask() -> None:
@@ -76,7 +94,10 @@ def test_scrub_and_mask() -> None:
     a = 'done after 12.5 ms\n<Task finished name=\'Task-2\'>\n  File ".../lib/python3.12/asyncio/events.py", line 84\n'
     b = 'done after 3.0 ms\n<Task finished name=\'Task-7\'>\n  File ".../lib/python3.12/asyncio/events.py", line 88\n'
     assert transcripts.mask(a) == transcripts.mask(b)
-    assert transcripts.mask("Executing <Task ...> took 0.120 seconds\nrest\n") == "rest\n"
+    # A line that appears or not by timing is dropped only where its fence says so.
+    slow = "Executing <Task ...> took 0.120 seconds\nrest\n"
+    assert transcripts.mask(slow) == "Executing <Task ...> took <duration>\nrest\n"
+    assert transcripts.mask(slow, fence.RunOptions(optional_lines="^Executing <")) == "rest\n"
     # Masks are narrow: a changed number that is not a duration is still a difference.
     assert transcripts.mask("divisible by 3\n") != transcripts.mask("divisible by 4\n")
     assert transcripts.mask('File "snippets/a.py", line 3') != transcripts.mask('File "snippets/a.py", line 4')

@@ -1,27 +1,20 @@
 """Record every snippet's transcript on purpose: `make update-examples`.
 
-First formats every snippet with ruff (pyproject.toml's settings), so that the line numbers
-tracebacks and warnings quote are those of the formatted file; then runs each snippet on
-every selected Python and rewrites the .out files whose masked text changed. It refuses to
+`make update-examples` formats every snippet first (pytest-examples, with ruff), so that the
+line numbers tracebacks and warnings quote are those of the formatted files; this then runs
+each snippet on every selected Python and rewrites the .out files whose masked text changed. It refuses to
 record a run that hung or exited with a status its fence does not expect, so an accident
 is never committed as the truth.
 """
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
 from tools.build import fence, interpreters, runner, transcripts
 from tools.build.executor import jobs_from_environment
 from tools.build.fence import ROOT
-
-
-def format_snippets(snippets: list[str]) -> None:
-    ruff = [sys.executable, "-m", "ruff"]
-    subprocess.run([*ruff, "format", "--quiet", *snippets], cwd=ROOT, check=True)
-    subprocess.run([*ruff, "check", "--quiet", "--fix", "--exit-zero", *snippets], cwd=ROOT, check=True)
 
 
 def main() -> int:
@@ -32,7 +25,6 @@ def main() -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(f"Python versions: {', '.join(i.version for i in selected)}")
-    format_snippets(sorted(fences))
     jobs = [(f, i) for f in fences.values() for i in selected if f.run.runs_on(i.version)]
     with ThreadPoolExecutor(jobs_from_environment()) as pool:
         runs = list(pool.map(lambda job: runner.run(job[0].snippet, job[1], job[0].run), jobs))
