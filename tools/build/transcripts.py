@@ -90,17 +90,19 @@ def write(snippet: str, produced: dict[str, str], options: RunOptions, root: Pat
     """Record transcripts on purpose; return the files that changed.
 
     `produced` maps a version to the transcript it just printed. Versions that did not run
-    keep what was recorded for them (their own file, or the shared one they were judged by).
-    A file is only rewritten when its masked text changes, so updating twice changes nothing.
+    keep their own file if they have one; a shared file is no evidence of what they print,
+    so a version never run loses it when the others split. A file is only rewritten when
+    its masked text changes, so updating twice changes nothing.
     """
     present = {}
     for v in SUPPORTED:
+        own = version_path(snippet, v, root)
         if not options.runs_on(v):
             continue
         if v in produced:
             present[v] = produced[v]
-        elif (recorded := read(snippet, v, root)) is not None:
-            present[v] = recorded
+        elif own.is_file():
+            present[v] = own.read_text(encoding="utf-8")
     changed: list[Path] = []
 
     def put(path: Path, text: str) -> None:
