@@ -20,8 +20,10 @@ page, the line of the sentence, the claim and the version, and shows the output.
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -147,10 +149,13 @@ class Page:
                 run = site_build.runs(snippet).get(version)
                 assert run is not None, f"the build did not run {snippet} on Python {version}"
                 outputs.append(Output.from_record(run))
+            failure = None
             try:
                 verify(claim, page_text(site_build.site, page.path), source(page.path), outputs)
             except ClaimFailed as error:
-                pytest.fail(str(error), pytrace=False)
+                failure = str(error)
+            if failure:
+                pytest.fail(failure, pytrace=False)
 
         return test_claims
 
@@ -159,10 +164,11 @@ def verify(claim: Claim, text_on_page: str, page_source: str, outputs: list[Outp
     """Raise ClaimFailed unless the claim's text is on the page and its check holds."""
     wanted = normalise(claim.text)
     line = source_line(page_source, claim.text)
-    where = f"{claim.page}:{line}" if line else claim.page
+    where = f"{claim.page}:{line or earlier_line(claim.page, claim.text, page_source)}"
     if wanted not in text_on_page:
         raise ClaimFailed(
-            f"{where}: claim “{claim.text}” is not on the built page. If you edited the "
+            f"{where}: claim “{claim.text}” is not on the built page (the line is where it "
+            "was in the last commit, or the closest match). If you edited the "
             f"sentence, revisit its claim in tests/lessons/test_{Path(claim.page).stem.replace('-', '_')}.py: "
             "the text must read as the page does, and the check must still say the same."
         )
@@ -195,6 +201,31 @@ def source_line(page_source: str, text: str) -> int | None:
     if position < 0:
         return None
     return max(n for offset, n in starts if offset <= position)
+
+
+def earlier_line(page: str, text: str, page_source: str) -> int:
+    """Where the claim's text was in the last commit's page, or the closest line now."""
+    try:
+        committed = subprocess.run(
+            ["git", "show", f"HEAD:{page}"], cwd=ROOT, capture_output=True, text=True, timeout=20
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        committed = ""
+    return source_line(committed, text) or closest_line(page_source, text)
+
+
+def closest_line(page_source: str, text: str) -> int:
+    """The line of the page's Markdown most like the claim's text: where it probably was."""
+    wanted = normalise(text).lower()
+    best, best_line = 0.0, 1
+    lines = page_source.split("\n")
+    for number in range(1, len(lines) + 1):
+        window = normalise(" ".join(lines[number - 1 : number + 2])).lower()
+        matcher = difflib.SequenceMatcher(None, wanted, window, autojunk=False)
+        score = sum(block.size for block in matcher.get_matching_blocks()) / max(len(wanted), 1)
+        if score > best:
+            best, best_line = score, number
+    return best_line
 
 
 class _Text(HTMLParser):
