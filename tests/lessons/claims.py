@@ -192,7 +192,9 @@ def normalise(text: str) -> str:
 def source_line(page_source: str, text: str) -> int | None:
     """The line of the page's Markdown where the claim's text starts, markup ignored."""
     words = normalise(text).split(" ")
-    plain = re.sub(r"[`*_]|\[|\]\([^)]*\)", "", page_source)
+    # What Markdown shows differently from its source: links, code and emphasis marks.
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", page_source)
+    plain = re.sub(r"`|\*", "", plain)
     flat, starts = "", []
     for number, line in enumerate(plain.split("\n"), 1):
         starts.append((len(flat), number))
