@@ -93,7 +93,10 @@ class Build:
 
     def output_format(self, source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
         """A checkpoint's output, inside its collapsed answer."""
-        return md.convert(self._outputs(options["fence"]))  # its problems were logged with its code
+        found = options["fence"]
+        return markdown_exec.base_format(  # its problems were logged with its code
+            language="python", run=lambda *_, **__: self._outputs(found), code="", md=md
+        )
 
     # --- what goes below the code ---------------------------------------------------
 
