@@ -111,7 +111,18 @@ def describe(data: dict[str, Any]) -> str:
             f"to {_ms(own[-1]['end'] - origin)}"
         )
     who = "task" if data["kind"] == "asyncio" else "call"
-    return f"One row per {who}, in the order they first ran. " + ". ".join(rows) + "."
+    return f"One row per {who}, in the order they first ran. " + ". ".join(rows) + "." + _finish_order(data)
+
+
+def _finish_order(data: dict[str, Any]) -> str:
+    """Which row's last turn ended first, and which last: the order the rows finished in."""
+    last_end: dict[int, float] = {}
+    for step in data["steps"]:
+        last_end[step["lane"]] = max(last_end.get(step["lane"], 0.0), step["end"])
+    if len(last_end) < 2:
+        return ""
+    order = [data["lanes"][lane]["label"] for lane in sorted(last_end, key=last_end.__getitem__)]
+    return " They finished in this order: " + ", ".join(order) + "."
 
 
 def render(data: dict[str, Any], snippet: str, ident: str) -> str:
