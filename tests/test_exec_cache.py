@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from support import Project
 
-from support import mkdocs_build
-from tools.build import cache, executor, fence, interpreters, runner, transcripts
+from tools.build import cache, executor, interpreters, notebook, runner, timeline
 from tools.build.fence import RunOptions
 from tools.build.transcripts import Run
 
@@ -44,9 +43,12 @@ def tree(tmp_path: Path) -> Path:
 
 
 def _key(
-    root: Path, interpreter: interpreters.Interpreter = HERE, options: RunOptions | None = None
+    root: Path,
+    interpreter: interpreters.Interpreter = HERE,
+    options: RunOptions | None = None,
+    extra: dict[str, str] | None = None,
 ) -> str:
-    return cache.key(SNIPPET, interpreter, options or RunOptions(), root)
+    return cache.key(SNIPPET, interpreter, options or RunOptions(), root, extra=extra)
 
 
 def test_imports_from_the_snippets_folder_are_part_of_the_key(tree: Path) -> None:
@@ -103,12 +105,20 @@ def test_changing_any_key_part_misses_the_cache(
         ("env", (("PYTHONASYNCIODEBUG", "1"),)),
         ("timeout", 5.0),
         ("min_python", "3.12"),
+        ("max_python", "3.12"),
+        ("streams", True),
+        ("optional_lines", "^Executing <"),
     ]:
         misses(f"run option {field}", options=dataclasses.replace(RunOptions(), **{field: value}))
 
     with monkeypatch.context() as m:
-        m.setattr(exec_cache, "_runner_code", exec_cache._runner_code + b"\n# changed\n")
-        misses("tools/runner.py")
+        m.setattr(cache, "_RUN_CODE", cache._RUN_CODE + "changed")
+        misses("tools/build/runner.py or transcripts.py")
+    # A traced run (timeline.py) is stored apart from the plain one, and under its tracer's code.
+    traced = _key(tree, extra={"tracer": timeline.TRACER_DIGEST})
+    misses("the tracer", extra={"tracer": timeline.TRACER_DIGEST})
+    misses("the tracer's code", extra={"tracer": timeline.TRACER_DIGEST + "changed"})
+    assert _key(tree, extra={"tracer": timeline.TRACER_DIGEST}) == traced
     with monkeypatch.context() as m:
         m.setenv("PATH", "/elsewhere/bin:" + os.environ.get("PATH", ""))
         misses("PATH passed to the snippet")
@@ -138,13 +148,14 @@ def test_strict_builds_refuse_both_switches(monkeypatch: pytest.MonkeyPatch) -> 
         with monkeypatch.context() as m:
             m.setenv(name, ".cache/test" if name == executor.CACHE_ENV else "1")
             with pytest.raises(
-                exec_cache.SwitchError, match=f"^{name} is set, but this build is strict"
+                executor.SwitchError, match=f"^{name} is set, but this build is strict"
             ):
-                exec_cache.configure(strict=True)
-            assert exec_cache.configure(strict=False) != exec_cache.Mode()
+                executor.Mode.from_environment(strict=True)
+            assert executor.Mode.from_environment(strict=False) != executor.Mode()
     monkeypatch.delenv(executor.CACHE_ENV, raising=False)
     monkeypatch.delenv(executor.NO_EXEC_ENV, raising=False)
-    assert exec_cache.configure(strict=True) == exec_cache.Mode()
+    assert executor.Mode.from_environment(strict=True) == executor.Mode()
+    assert executor.Mode.from_environment(strict=False) == executor.Mode()
 
 
 def test_the_notebook_cache_follows_the_same_switch(
@@ -155,7 +166,8 @@ def test_the_notebook_cache_follows_the_same_switch(
         plugin = SimpleNamespace(
             config={"cache": True, "cache_dir": ".cache/mkdocs-jupyter", "execute": True}
         )
-        exec_cache.configure(strict, {"mkdocs-jupyter": plugin})
+        mode = executor.Mode.from_environment(strict)  # as the hooks' on_config does
+        notebook.configure(plugin, mode.cache, mode.no_exec)
         return plugin.config
 
     monkeypatch.delenv(executor.CACHE_ENV, raising=False)
@@ -173,7 +185,6 @@ def test_the_notebook_cache_follows_the_same_switch(
     monkeypatch.setenv(executor.NO_EXEC_ENV, "1")
     assert notebook_config(strict=False)["execute"] is False
     monkeypatch.delenv(executor.NO_EXEC_ENV)
-    exec_cache.configure(strict=True)  # leave the module as a strict build would
 
 
 # --- through a real build -----------------------------------------------------------
@@ -184,30 +195,15 @@ PAGE = '# Lesson\n\n```python exec="on"\n--8<-- "snippets/lesson/counted.py"\n``
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(
-        fence.ROOT / "tools", root / "tools", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    if (fence.ROOT / "overrides").is_dir():  # the theme's custom_dir, if mkdocs.yml has one
-        shutil.copytree(fence.ROOT / "overrides", root / "overrides")
-    config = (fence.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(
-        re.sub(r"^nav:\n(?:[ \t]+.*\n|\n)*", "", config, flags=re.M), encoding="utf-8"
-    )
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
     counter = tmp_path / "runs.txt"
-    (root / "snippets/lesson").mkdir(parents=True)
-    (root / COUNTED).write_text(
-        f'with open({str(counter)!r}, "a") as f:\n    f.write("x")\nprint("counted")\n'
-    )
-    (root / "snippets/lesson/counted.out").write_text(
-        f"$ python {COUNTED}\ncounted\n", encoding="utf-8"
-    )
-    return root
+    project = Project.create(tmp_path / "project", index=PAGE)
+    project.write(COUNTED, f'with open({str(counter)!r}, "a") as f:\n    f.write("x")\nprint("counted")\n')
+    project.write("snippets/lesson/counted.out", f"$ python {COUNTED}\ncounted\n")
+    return project.root
 
 
-_build = mkdocs_build
+def _build(root: Path, *flags: str, **env: str) -> tuple[int, str]:
+    return Project(root).build(*flags, **env)
 
 
 def _runs(root: Path) -> int:
@@ -216,9 +212,10 @@ def _runs(root: Path) -> int:
 
 
 def _page(root: Path) -> str:
-    return (root.parent / "site" / "index.html").read_text(encoding="utf-8")
+    return Project(root).html("index.html")
 
 
+@pytest.mark.builds
 def test_serve_replays_unchanged_runs_and_reruns_edited_ones(project: Path) -> None:
     cache = {executor.CACHE_ENV: ".cache/exec"}
     assert _build(project, "--no-strict", **cache)[0] == 0
@@ -233,6 +230,7 @@ def test_serve_replays_unchanged_runs_and_reruns_edited_ones(project: Path) -> N
     assert _runs(project) == 2, "an edited snippet was replayed from the cache"
 
 
+@pytest.mark.builds
 def test_a_failing_run_is_never_stored(project: Path) -> None:
     (project / "snippets/lesson/counted.out").write_text(f"$ python {COUNTED}\nsomething else\n")
     for expected_runs in (1, 2):
@@ -241,6 +239,7 @@ def test_a_failing_run_is_never_stored(project: Path) -> None:
         assert _runs(project) == expected_runs
 
 
+@pytest.mark.builds
 def test_a_strict_build_refuses_the_cache(project: Path) -> None:
     # The hook passes the build's strictness on: mkdocs.yml's `strict: true` refuses the
     # switch before anything runs (the no-exec switch: test_strict_builds_refuse_both_switches).
@@ -249,6 +248,7 @@ def test_a_strict_build_refuses_the_cache(project: Path) -> None:
     assert _runs(project) == 0
 
 
+@pytest.mark.builds
 def test_no_exec_shows_recorded_transcripts_without_running(project: Path) -> None:
     code, log = _build(project, "--no-strict", **{executor.NO_EXEC_ENV: "1"})
     assert code == 0, log

@@ -12,13 +12,15 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from support import Project
 
-from support import mkdocs_build
-from tools.build import fence, interpreters, runner, transcripts
+from tools import publish
+from tools.build import interpreters, transcripts
+
+pytestmark = pytest.mark.builds
 
 LESSON = "snippets/synchronous-baseline/find_divisibles.py"
 PAGE = """# A lesson
@@ -31,53 +33,29 @@ Some prose with a [link to the home page](index.md#a-home).
 """
 
 
-@dataclass
-class Project:
-    root: Path
-
-    def page(self, snippet: str = LESSON, options: str = "", extra: str = "") -> None:
-        text = PAGE.format(snippet=snippet, options=options and " " + options) + extra
-        (self.root / "docs" / "lesson.md").write_text(text, encoding="utf-8")
-
-    def write(self, rel: str, text: str) -> None:
-        path = self.root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-
-    def build(self) -> tuple[int, str]:
-        return mkdocs_build(self.root)
+def lesson(project: Project, snippet: str = LESSON, options: str = "", extra: str = "") -> None:
+    """docs/lesson.md: one exec fence, its include on line 6."""
+    project.page("lesson.md", PAGE.format(snippet=snippet, options=options and " " + options) + extra)
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    root = tmp_path / "project"
-    shutil.copytree(fence.ROOT / "tools", root / "tools", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(fence.ROOT / "overrides", root / "overrides")  # theme.custom_dir
-    config = (fence.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"^nav:\n(?:[ \t]+.*\n|\n)*", "", config, flags=re.M)
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text("# Home\n\n## A home\n", encoding="utf-8")
-    for path in (fence.ROOT / LESSON).parent.iterdir():
-        if path.name.startswith("find_divisibles."):
-            dest = root / path.relative_to(fence.ROOT)
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(path, dest)
-    result = Project(root)
-    result.page()
+    result = Project.create(tmp_path / "project")
+    result.copy(LESSON)
+    lesson(result)
     return result
 
 
 def test_control_builds(project: Project) -> None:
     code, log = project.build()
     assert code == 0, log
-    html = (project.root.parent / "site" / "lesson" / "index.html").read_text(encoding="utf-8")
+    html = project.html("lesson/index.html")
     assert "finding numbers below 508000 divisible by 34113" in html
     assert "snippets/synchronous-baseline/find_divisibles.py" in html
 
 
 def test_missing_snippet(project: Project) -> None:
-    project.page(snippet="snippets/synchronous-baseline/no_such_file.py")
+    lesson(project, snippet="snippets/synchronous-baseline/no_such_file.py")
     code, log = project.build()
     assert code != 0
     assert "docs/lesson.md:6: snippet snippets/synchronous-baseline/no_such_file.py does not exist" in log
@@ -102,7 +80,7 @@ def test_snippet_that_raises(project: Project) -> None:
 
 def test_snippet_that_hangs(project: Project) -> None:
     project.write(LESSON, "import time\n\ntime.sleep(600)\n")
-    project.page(options='timeout="1"')
+    lesson(project, options='timeout="1"')
     code, log = project.build()
     assert code != 0
     assert f"docs/lesson.md:6: {LESSON} on Python" in log
@@ -110,7 +88,7 @@ def test_snippet_that_hangs(project: Project) -> None:
 
 
 def test_failing_on_purpose_that_starts_succeeding(project: Project) -> None:
-    project.page(options='returncode="1"')
+    lesson(project, options='returncode="1"')
     code, log = project.build()
     assert code != 0
     assert "exited with 0, but its fence says it fails on purpose" in log
@@ -118,7 +96,7 @@ def test_failing_on_purpose_that_starts_succeeding(project: Project) -> None:
 
 
 def test_output_drift(project: Project) -> None:
-    transcript = snippets.shared_transcript(LESSON, project.root)
+    transcript = transcripts.shared_path(LESSON, project.root)
     text = transcript.read_text(encoding="utf-8")
     transcript.write_text(text.replace("below 500 divisible", "below 501 divisible"), encoding="utf-8")
     code, log = project.build()
@@ -130,21 +108,21 @@ def test_output_drift(project: Project) -> None:
 
 
 def test_broken_link(project: Project) -> None:
-    project.page(extra="\nSee [the missing page](missing.md).\n")
+    lesson(project, extra="\nSee [the missing page](missing.md).\n")
     code, log = project.build()
     assert code != 0
     assert "lesson.md" in log and "missing.md" in log
 
 
 def test_broken_anchor(project: Project) -> None:
-    project.page(extra="\nSee [nowhere](index.md#no-such-heading).\n")
+    lesson(project, extra="\nSee [nowhere](index.md#no-such-heading).\n")
     code, log = project.build()
     assert code != 0
     assert "lesson.md" in log and "no-such-heading" in log
 
 
 def test_python_fence_that_is_not_a_snippet(project: Project) -> None:
-    project.page(extra='\n```python\nprint("pasted, never run")\n```\n')
+    lesson(project, extra='\n```python\nprint("pasted, never run")\n```\n')
     code, log = project.build()
     assert code != 0
     assert "docs/lesson.md:9: a python code block must be a snippet" in log
@@ -163,7 +141,7 @@ def _update(project: Project) -> subprocess.CompletedProcess[str]:
 
 
 def test_update_examples_twice_changes_nothing(project: Project) -> None:
-    transcript = snippets.shared_transcript(LESSON, project.root)
+    transcript = transcripts.shared_path(LESSON, project.root)
     transcript.unlink()
     first = _update(project)
     assert first.returncode == 0, first.stderr
@@ -176,10 +154,138 @@ def test_update_examples_twice_changes_nothing(project: Project) -> None:
 
 
 def test_update_examples_refuses_to_record_an_accident(project: Project) -> None:
-    transcript = snippets.shared_transcript(LESSON, project.root)
+    transcript = transcripts.shared_path(LESSON, project.root)
     before = transcript.read_text(encoding="utf-8")
     project.write(LESSON, 'raise RuntimeError("boom")\n')
     result = _update(project)
     assert result.returncode == 1
     assert f"docs/lesson.md:6: {LESSON} on Python" in result.stderr and "exited with 1" in result.stderr
     assert transcript.read_text(encoding="utf-8") == before
+
+
+# --- fence options and the choice of Pythons -------------------------------------------
+
+
+def test_a_fence_with_its_own_title_runs_shows_its_output_and_its_download(project: Project) -> None:
+    """The hooks know each fence by its place on the page, never by its title."""
+    lesson(project, options='title="Finding divisors, one by one"')
+    code, log = project.build()
+    assert code == 0, log
+    html = project.html("lesson/index.html")
+    link = re.search(
+        r'<span class="filename">Finding divisors, one by one <a class="snippet-download" '
+        r'href="([^"]+)" download="find_divisibles.py"',
+        html,
+    )
+    assert link, "the titled code block has no download link (named after the script)"
+    assert (project.site / "lesson" / link[1]).resolve() == (project.site / LESSON).resolve()
+    assert (project.site / LESSON).is_file()
+    assert "finding numbers below 508000 divisible by 34113" in html
+    assert f"Output (Python {interpreters.current().version})" in html
+
+
+OPTIONAL_PAGE = """# Optional lines
+
+```python exec="on"{options}
+--8<-- "snippets/lesson/extra_in_run.py"
+```
+
+```python exec="on"{options}
+--8<-- "snippets/lesson/extra_in_transcript.py"
+```
+"""
+
+
+def _optional_lines_project(project: Project, options: str) -> None:
+    shutil.rmtree(project.root / "snippets" / "synchronous-baseline")
+    slow = "slow step took 5 ms"
+    for name, printed, recorded in (
+        ("extra_in_run", ["a", slow, "b"], ["a", "b"]),
+        ("extra_in_transcript", ["a", "b"], ["a", slow, "b"]),
+    ):
+        snippet = f"snippets/lesson/{name}.py"
+        project.write(snippet, "".join(f"print({line!r})\n" for line in printed))
+        project.write(f"snippets/lesson/{name}.out", "".join(f"{line}\n" for line in [f"$ python {snippet}", *recorded]))
+    project.page("lesson.md", OPTIONAL_PAGE.format(options=options))
+
+
+def test_optional_lines_ignores_a_matching_line_on_either_side(project: Project) -> None:
+    _optional_lines_project(project, ' optional_lines="^slow step"')
+    code, log = project.build()
+    assert code == 0, log
+    assert "slow step took 5 ms" in project.html("lesson/index.html")  # the run's own line is shown
+
+
+def test_the_same_difference_without_optional_lines_fails(project: Project) -> None:
+    _optional_lines_project(project, "")
+    code, log = project.build()
+    assert code != 0
+    for where, snippet, line in (
+        ("docs/lesson.md:4", "snippets/lesson/extra_in_run.py", "+slow step took 5 ms"),
+        ("docs/lesson.md:8", "snippets/lesson/extra_in_transcript.py", "-slow step took 5 ms"),
+    ):
+        assert f"{where}: {snippet} on Python {interpreters.current().version}: output differs" in log, log
+        assert line in log
+
+
+def _require(*versions: str) -> None:
+    missing = [v for v in versions if interpreters.find(v) is None]
+    if missing:
+        pytest.fail(f"Python {', '.join(missing)} not found: this test needs it installed")
+
+
+@pytest.mark.parametrize(
+    ("selected", "label"),
+    [
+        ("3.12", "Python 3.12"),
+        ("3.10 3.12", "Python 3.10, 3.12"),  # not "3.10–3.12": 3.11 did not run
+        ("3.11 3.12 3.13", "Python 3.11–3.13"),  # a range only when every version in it ran
+    ],
+)
+def test_a_narrowed_build_labels_outputs_with_exactly_the_versions_it_ran(
+    project: Project, selected: str, label: str
+) -> None:
+    _require(*selected.split())
+    code, log = project.build(**{interpreters.SELECT_ENV: selected})
+    assert code == 0, log
+    html = project.html("lesson/index.html")
+    assert re.findall(r'<span class="filename">(Output \([^<]*\))</span>', html) == [f"Output ({label})"]
+
+
+def test_a_selected_python_that_is_missing_fails_the_strict_build(project: Project, tmp_path: Path) -> None:
+    here = interpreters.current().version  # found as the interpreter behind the venv
+    hidden = "3.13" if here != "3.13" else "3.12"
+    nowhere = tmp_path / "no-pythons-here"
+    nowhere.mkdir()
+    hide = {  # every place interpreters._candidates looks
+        f"ASYNCIO_BASICS_PYTHON_{hidden.replace('.', '_')}": str(nowhere / f"python{hidden}"),
+        "PYENV_ROOT": str(nowhere),
+        "PATH": str(nowhere),
+    }
+    code, log = project.build(**hide, **{interpreters.SELECT_ENV: f"{here} {hidden}"})
+    assert code != 0
+    assert f"Python {hidden} not found" in log, log
+    assert f"pyenv install {hidden}, or put python{hidden} on PATH" in log
+    assert f'narrow the set on purpose: {interpreters.SELECT_ENV}="{here}"' in log
+    assert not (project.site / "lesson" / "index.html").exists(), "the build went on without it"
+    # Control: hidden this way, the version the venv runs on is still found and builds.
+    code, log = project.build(**hide, **{interpreters.SELECT_ENV: here})
+    assert code == 0, log
+
+
+def test_deploy_refuses_a_narrowed_build(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    ran: list[list[str]] = []
+    monkeypatch.setattr(publish, "_run", lambda args, root, **kwargs: ran.append(args) or "")
+    monkeypatch.setenv(interpreters.SELECT_ENV, "3.12")
+    with pytest.raises(publish.PublishError) as error:
+        publish.deploy("refs/heads/main", tmp_path)
+    assert ran == [], "deploy ran something before refusing"
+    message = str(error.value)
+    assert message.startswith(f"{interpreters.SELECT_ENV}='3.12' narrows the build to 3.12")
+    assert f"every supported Python ({' '.join(interpreters.SUPPORTED)})" in message
+    # A local preview (`make versions`) may be narrowed; so the refusal above is the check.
+    publish.deploy("refs/heads/main", tmp_path, preview=True)
+    assert [args[1:] for args in ran] == [["deploy", "dev"]]
+    monkeypatch.delenv(interpreters.SELECT_ENV)  # every supported version: not narrowed
+    publish.deploy("refs/heads/main", tmp_path)
+    assert [args[1:] for args in ran] == [["deploy", "dev"]] * 2

@@ -1,7 +1,7 @@
 """The notebook page: committed without outputs, executed by the build, fails it on an error.
 
 docs/notebook.ipynb is executed by mkdocs-jupyter on every build, in a kernel running the
-build's own Python (tools/notebook.py checks that). What its markdown cells say about the
+build's own Python (tools/build/notebook.py checks that). What its markdown cells say about the
 outputs is checked here against the page the build produced.
 """
 
@@ -10,16 +10,15 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+from support import Project
 
-from support import mkdocs_build
-from tools.build import fence, interpreters, notebook, runner, transcripts
+from tools.build import fence, interpreters, notebook
 
 NOTEBOOK = fence.ROOT / "docs" / "notebook.ipynb"
 PAGE = "notebook/index.html"
@@ -200,33 +199,23 @@ def test_remote_images_and_scripts_are_reported() -> None:
 # --- a broken notebook fails the build ------------------------------------------------
 
 
-def _project(tmp_path: Path, cells: list[dict]) -> Path:
-    """A small copy of the project: the real mkdocs.yml (minus nav), tools/ and overrides/."""
-    root = tmp_path / "project"
-    no_cache = shutil.ignore_patterns("__pycache__")
-    shutil.copytree(fence.ROOT / "tools", root / "tools", ignore=no_cache)
-    shutil.copytree(fence.ROOT / "overrides", root / "overrides")
-    (root / "snippets").mkdir()  # watched by mkdocs.yml
-    config = (fence.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(re.sub(r"^nav:\n(?:[ \t]+.*\n|\n)*", "", config, flags=re.M))
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+def _project(tmp_path: Path, cells: list[dict]) -> Project:
+    """The small copy of the project (tests/support.py), with the notebook cut to `cells`."""
+    project = Project.create(tmp_path / "project", index="# Home\n")
     nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
     nb["cells"] = cells
-    (root / "docs" / "notebook.ipynb").write_text(json.dumps(nb, indent=1), encoding="utf-8")
-    return root
+    project.page("notebook.ipynb", json.dumps(nb, indent=1))
+    return project
 
 
-_build = mkdocs_build
-
-
+@pytest.mark.builds
 def test_only_notebooks_become_notebook_pages(tmp_path: Path) -> None:
     """The control for the next test, and mkdocs-jupyter's `include` kept to *.ipynb."""
-    root = _project(tmp_path, _cells()[:4])  # up to the first code cell
-    (root / "docs" / "example.py").write_text('print("a file to download")\n', encoding="utf-8")
-    code, log = _build(root)
+    project = _project(tmp_path, _cells()[:4])  # up to the first code cell
+    project.page("example.py", 'print("a file to download")\n')
+    code, log = project.build()
     assert code == 0, log
-    site = root.parent / "site"
+    site = project.site
     assert (site / "notebook" / "index.html").is_file()
     assert (site / "example.py").read_text(encoding="utf-8") == 'print("a file to download")\n'
     assert not (site / "example" / "index.html").exists(), "a .py file became a notebook page"
@@ -238,8 +227,9 @@ RAISES = [
 ]
 
 
+@pytest.mark.builds
 def test_a_cell_that_raises_fails_the_build(tmp_path: Path) -> None:
-    code, log = _build(_project(tmp_path, _cells()[:4] + RAISES))
+    code, log = _project(tmp_path, _cells()[:4] + RAISES).build()
     assert code != 0, log
     start = log.find("docs/notebook.ipynb: cell 5 (id 'divide') raised ZeroDivisionError")
     assert start >= 0, log
@@ -249,12 +239,13 @@ def test_a_cell_that_raises_fails_the_build(tmp_path: Path) -> None:
     assert "never runs" not in log  # the build stopped at the error
 
 
+@pytest.mark.builds
 def test_make_serve_shows_the_error_on_the_page(tmp_path: Path) -> None:
     """Not strict, as in `make serve`: the build goes on and the page shows what failed."""
-    root = _project(tmp_path, _cells()[:4] + RAISES)
-    code, log = _build(root, "--no-strict")
+    project = _project(tmp_path, _cells()[:4] + RAISES)
+    code, log = project.build("--no-strict")
     assert code == 0, log
     assert "ERROR" in log and "cell 5 (id 'divide') raised ZeroDivisionError" in log
-    page = (root.parent / "site" / "notebook" / "index.html").read_text(encoding="utf-8")
+    page = project.html("notebook/index.html")
     assert "This notebook failed in this build" in page
     assert "cell 5 (id &#x27;divide&#x27;) raised ZeroDivisionError: division by zero" in page

@@ -1,7 +1,7 @@
 """Two clean builds of the same commit give the same site.
 
 Pages show the durations each build measured, so two builds with real execution are
-compared through runner.mask in text files (and byte for byte everywhere else); a third
+compared through transcripts.mask in text files (and byte for byte everywhere else); a third
 build replays the second one's runs from the execution cache and must then be identical
 to it byte for byte, durations included. The two clean builds vary what must not matter:
 the hash seed, the time zone, and the output folder.
@@ -10,33 +10,23 @@ the hash seed, the time zone, and the output folder.
 from __future__ import annotations
 
 import datetime
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import mkdocs_build
 
 from tools import reproducible
-from tools.build import cache, executor, fence, interpreters, runner, transcripts
+from tools.build import executor, fence
 
-ONE_PYTHON = interpreters.current().version  # the version matrix is test_snippets.py's job
+pytestmark = pytest.mark.builds
 
 
 def _build(site: Path, *flags: str, **env: str) -> Path:
-    drop = {"SOURCE_DATE_EPOCH", executor.CACHE_ENV, executor.NO_EXEC_ENV}
-    environ = {k: v for k, v in os.environ.items() if k not in drop}
-    environ |= {"ASYNCIO_BASICS_PYTHONS": ONE_PYTHON, **env}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *flags, "--site-dir", str(site)],
-        cwd=fence.ROOT,
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert proc.returncode == 0, f"build failed:\n{proc.stdout}{proc.stderr}"
+    """The real site, on one Python (the version matrix is test_snippets.py's job)."""
+    code, log = mkdocs_build(fence.ROOT, *flags, site_dir=site, **env)
+    assert code == 0, f"build failed:\n{log}"
     return site
 
 

@@ -16,7 +16,7 @@ import pytest
 from tools.build import fence, interpreters, runner, timeline, trace, transcripts
 from tools.build.fence import RunOptions
 
-FENCES = timeline.fences()
+FENCES = [(f.page, f.snippet) for f in fence.find_all() if f.timeline]
 
 TWO_WORKERS = """\
 import asyncio
@@ -89,8 +89,17 @@ def test_the_tracer_follows_the_calls_of_a_synchronous_main(tmp_path, version) -
 def test_a_traced_run_that_prints_something_else_is_refused() -> None:
     data = {"steps": [{"lane": 0}], "output": [[0, "b\n"], [0, "a\n"]], "python": "3.12.1"}
     with pytest.raises(timeline.TimelineError, match="something other than the transcript"):
-        timeline.check_against(data, "$ python x.py\na\nb\n", "x.py")
-    timeline.check_against(data, "$ python x.py\nb\na\n", "x.py")
+        timeline.check_against(data, "$ python x.py\na\nb\n", "x.py", RunOptions())
+    timeline.check_against(data, "$ python x.py\nb\na\n", "x.py", RunOptions())
+    # A line the fence declares optional may be missing from the traced run, and only then.
+    slow = "$ python x.py\nb\nslow step took 5 ms\na\n"
+    with pytest.raises(timeline.TimelineError, match="something other than the transcript"):
+        timeline.check_against(data, slow, "x.py", RunOptions())
+    timeline.check_against(data, slow, "x.py", RunOptions(optional_lines="^slow step"))
+
+
+def test_timeline_fences_are_found() -> None:
+    assert FENCES, "no page has a timeline=\"on\" fence: the picture tests below test nothing"
 
 
 def test_masking_hides_the_measured_geometry_and_nothing_else() -> None:

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from tools import publish
-from tools.build import fence, interpreters, runner, transcripts
+from tools.build import fence, interpreters, transcripts
+
+pytestmark = pytest.mark.builds
 
 LESSON = "snippets/synchronous-baseline/find_divisibles.py"
 LESSON_PAGE = "synchronous-baseline/index.html"
@@ -38,11 +40,13 @@ def _mike_list(root: Path) -> str:
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("versions") / "repo"
     publish.copy_working_tree(fence.ROOT, root)
-    # One Python is enough here; the version matrix is test_snippets.py's job.
+    # One Python is enough here; the version matrix is test_snippets.py's job. A narrowed
+    # build is only deployed as a preview (`make versions`); test_guards.py checks that a
+    # real deploy refuses it.
     with pytest.MonkeyPatch.context() as env:
         env.setenv("ASYNCIO_BASICS_PYTHONS", interpreters.current().version)
-        publish.deploy("refs/tags/v0.1", root)
-        publish.deploy("refs/heads/main", root)
+        publish.deploy("refs/tags/v0.1", root, preview=True)
+        publish.deploy("refs/heads/main", root, preview=True)
     return root
 
 
@@ -114,7 +118,7 @@ def test_an_older_release_does_not_take_latest(repo: Path, tmp_path: Path) -> No
     root = _clone(repo, tmp_path / "repo")
     with pytest.MonkeyPatch.context() as env:
         env.setenv("ASYNCIO_BASICS_PYTHONS", interpreters.current().version)
-        publish.deploy("refs/tags/v0.0", root)
+        publish.deploy("refs/tags/v0.0", root, preview=True)
     assert _mike_list(root).splitlines() == ["dev", "0.1 [latest]", "0.0"]
 
 
@@ -122,14 +126,14 @@ def test_a_drifted_output_is_not_deployed(repo: Path, tmp_path: Path) -> None:
     """mike builds strictly: a snippet whose output changed stops the deploy."""
     root = _clone(repo, tmp_path / "repo")
     before = _git(root, "rev-parse", "gh-pages")
-    transcript = snippets.shared_transcript(LESSON, root)
+    transcript = transcripts.shared_path(LESSON, root)
     transcript.write_text(
         transcript.read_text().replace("below 500 divisible", "below 501 divisible")
     )
     with pytest.MonkeyPatch.context() as env:
         env.setenv("ASYNCIO_BASICS_PYTHONS", interpreters.current().version)
         with pytest.raises(publish.PublishError) as failure:
-            publish.deploy("refs/heads/main", root)
+            publish.deploy("refs/heads/main", root, preview=True)
     assert "output differs from the committed transcript" in str(failure.value)
     assert _git(root, "rev-parse", "gh-pages") == before
 

@@ -5,6 +5,7 @@ the project needs (the Python matrix, deploying only after the tests). All offli
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tools.build import fence, interpreters, runner, transcripts
+from tools.build import fence, interpreters
 
 WORKFLOWS = fence.ROOT / ".github" / "workflows"
 BIN = Path(sys.executable).parent
@@ -110,10 +111,28 @@ def _installed_pythons(job: dict) -> set[str]:
     raise AssertionError("no actions/setup-python step")
 
 
-def test_published_pages_show_every_default_python() -> None:
-    """The strict build and the deploy install each Python whose output the pages show."""
-    assert _installed_pythons(_load("ci.yml")["jobs"]["build"]) == set(interpreters.SUPPORTED[:4])
-    assert _installed_pythons(_load("docs.yml")["jobs"]["deploy"]) == set(interpreters.SUPPORTED[:4])
+def _selected_in(job: dict) -> set[str]:
+    """The versions a job's build runs: its ASYNCIO_BASICS_PYTHONS, else the Makefile's default."""
+    if interpreters.SELECT_ENV in job.get("env", {}):
+        return set(str(job["env"][interpreters.SELECT_ENV]).split())
+    makefile = (fence.ROOT / "Makefile").read_text(encoding="utf-8")
+    found = re.search(rf"^export {interpreters.SELECT_ENV} \?= (.+)$", makefile, re.M)
+    assert found, f"the Makefile no longer sets a default {interpreters.SELECT_ENV}"
+    return set(found[1].split())
+
+
+def test_the_strict_build_job_runs_and_installs_every_supported_python() -> None:
+    """A strict build fails for a selected Python it cannot find; CI builds what is published."""
+    build = _load("ci.yml")["jobs"]["build"]
+    assert _selected_in(build) == set(interpreters.SUPPORTED)
+    assert _installed_pythons(build) == set(interpreters.SUPPORTED)
+
+
+def test_the_deploy_job_installs_every_supported_python() -> None:
+    """A published version shows every supported Python's output (tools/publish.py)."""
+    deploy = _load("docs.yml")["jobs"]["deploy"]
+    assert interpreters.SELECT_ENV not in deploy.get("env", {}), "the deploy must not be narrowed"
+    assert _installed_pythons(deploy) == set(interpreters.SUPPORTED)
 
 
 def test_docs_deploys_only_tested_commits_with_the_least_permissions() -> None:

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tools.build import fence, interpreters, runner, transcripts
+from tools.build import fence
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM = os.environ.get("ASYNCIO_BASICS_CHROMIUM", "/usr/bin/chromium")
@@ -38,6 +38,14 @@ AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
 PREFIX = "/latest/"  # where the site lives on the test server, as under mike
 VERSIONS = [{"version": "1.0", "title": "1.0", "aliases": ["latest"]}]
 PHONE = {"width": 375, "height": 800}
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects anything
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder is a browser test (`make check` leaves them out)."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 def page_paths(root: Path = fence.ROOT) -> list[str]:
