@@ -88,7 +88,7 @@ def hl_lines(marked: Iterable[int]) -> str:
 def add_download_link(page_html: str, snippet: str, href: str, script: str) -> tuple[str, int]:
     """Give the code block titled `snippet` a download link, and the script to copy."""
     title = f'<div class="highlight"><span class="filename">{html.escape(snippet)}</span>'
-    name = snippet.rsplit("/", 1)[-1]
+    name = href.rsplit("/", 1)[-1]  # the file, whatever the block's title
     link = (
         f'<div class="highlight" data-copy="{html.escape(script.rstrip())}">'
         f'<span class="filename">{html.escape(snippet)} '
