@@ -3,7 +3,7 @@
 A page includes a snippet with an exec fence in markdown-exec's own syntax:
 
     ```python exec="on" returncode="1"
-    --8<-- "snippets/pitfalls/await_in_def.py"
+    --8<-- "snippets/pitfalls-await/await_in_def.py"
     ```
 
 `scan` turns a page into `Fence`s, and everything else (the build, the executor, the
