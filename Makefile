@@ -36,12 +36,13 @@ serve: $(VENV)/.installed  ## build with every snippet executed and serve on htt
 build: $(VENV)/.installed  ## strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
-# Both share one strict build of the site across pytest-xdist's workers (tests/conftest.py).
+# Both share one strict build of the site across pytest-xdist's workers (tests/conftest.py);
+# loadscope keeps a module's tests on one worker, so its module fixtures (builds) run once.
 check: $(VENV)/.installed  ## the edit-test loop: one build, every snippet and claim; no browser, no extra builds
-	$(BIN)/python -m pytest -n auto -m "not browser and not builds"
+	$(BIN)/python -m pytest -n auto --dist loadscope -m "not browser and not builds"
 
 test: $(VENV)/.installed $(AXE) $(CHROMIUM)  ## every test: snippets on each Python, claims, guards, builds, browser
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadscope
 
 versions: $(VENV)/.installed  ## deploy two versions with mike in a temporary copy, serve on http://127.0.0.1:8000
 	$(BIN)/python -m tools.publish preview --port 8000
