@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import json
 import re
 import subprocess
 from collections.abc import Callable
@@ -35,6 +36,7 @@ import pytest
 from tools.build import fence, interpreters
 
 ROOT = fence.ROOT
+KERNEL = "the notebook's kernel"
 
 
 class ClaimFailed(Exception):
@@ -108,6 +110,7 @@ class Claim:
     snippets: tuple[str, ...]
     check: Callable[..., None]
     versions: tuple[str, ...] | None = None
+    cell: str | None = None  # a notebook page's claim is about a code cell's outputs
 
     @property
     def label(self) -> str:
@@ -119,9 +122,11 @@ class Page:
     path: str  # "docs/suspension.md"
     claims: list[Claim] = field(default_factory=list)
 
-    def claim(self, text: str, *snippets: str, versions: tuple[str, ...] | None = None):
+    def claim(self, text: str, *snippets: str, versions: tuple[str, ...] | None = None, cell: str | None = None):
+        """Register a check of `text`; it gets one Output per snippet (or the notebook cell's)."""
+
         def register(check: Callable[..., None]) -> Callable[..., None]:
-            self.claims.append(Claim(self.path, text, snippets, check, versions))
+            self.claims.append(Claim(self.path, text, snippets, check, versions, cell))
             return check
 
         return register
@@ -130,6 +135,9 @@ class Page:
         fences = fence.by_snippet(fence.find_all())
         cases = []
         for claim in self.claims:
+            if claim.cell is not None:  # the notebook runs once, on the build's own kernel
+                cases.append(pytest.param(claim, KERNEL, id=f"{claim.label}-cell {claim.cell}"))
+                continue
             for snippet in claim.snippets:
                 assert snippet in fences, f"{self.path}: claim {claim.label!r} names {snippet}, which no page runs"
             for version in interpreters.requested():
@@ -145,6 +153,8 @@ class Page:
         @pytest.mark.parametrize(("claim", "version"), self.cases())
         def test_claims(site_build, claim: Claim, version: str) -> None:
             outputs = []
+            if claim.cell is not None:
+                outputs.append(cell_output(site_build.site, page.path, claim.cell))
             for snippet in claim.snippets:
                 run = site_build.runs(snippet).get(version)
                 assert run is not None, f"the build did not run {snippet} on Python {version}"
@@ -163,8 +173,11 @@ class Page:
 def verify(claim: Claim, text_on_page: str, page_source: str, outputs: list[Output]) -> None:
     """Raise ClaimFailed unless the claim's text is on the page and its check holds."""
     wanted = normalise(claim.text)
-    line = source_line(page_source, claim.text)
-    where = f"{claim.page}:{line or earlier_line(claim.page, claim.text, page_source)}"
+    if claim.page.endswith(".ipynb"):  # a notebook has cells, not lines: name the cell
+        where = f"{claim.page} (Markdown cell {markdown_cell_of(claim.page, claim.text)!r})"
+    else:
+        line = source_line(page_source, claim.text)
+        where = f"{claim.page}:{line or earlier_line(claim.page, claim.text, page_source)}"
     if wanted not in text_on_page:
         raise ClaimFailed(
             f"{where}: claim “{claim.text}” is not on the built page (the line is where it "
@@ -174,15 +187,16 @@ def verify(claim: Claim, text_on_page: str, page_source: str, outputs: list[Outp
         )
     try:
         claim.check(*outputs)
-    except AssertionError as error:
+    except Exception as error:  # an assert, or a check that cannot even read the output
         shown = "\n\n".join(
             f"{o.snippet} on Python {o.version} (exit status {o.returncode}, {o.seconds:.2f} s):\n"
             + "\n".join("    " + line for line in o.lines)
             for o in outputs
         )
-        versions = sorted({o.version for o in outputs})
-        on = f" on Python {', '.join(versions)}" if versions else ""
-        raise ClaimFailed(f"{where}: claim “{claim.text}” does not hold{on}: {error}\n{shown}") from None
+        versions = sorted({o.version for o in outputs} - {KERNEL})
+        on = f" on Python {', '.join(versions)}" if versions else " in the notebook's kernel"
+        reason = str(error) if isinstance(error, AssertionError) else f"{type(error).__name__}: {error}"
+        raise ClaimFailed(f"{where}: claim “{claim.text}” does not hold{on}: {reason}\n{shown}") from None
 
 
 def normalise(text: str) -> str:
@@ -270,4 +284,35 @@ def page_text(site: Path, page: str) -> str:
 
 @cache
 def source(page: str) -> str:
-    return (ROOT / page).read_text(encoding="utf-8")
+    """The page's Markdown; for a notebook, its Markdown cells, one after another."""
+    text = (ROOT / page).read_text(encoding="utf-8")
+    if page.endswith(".ipynb"):
+        cells = json.loads(text)["cells"]
+        text = "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    return text
+
+
+def markdown_cell_of(page: str, text: str) -> str:
+    """The id of the notebook's Markdown cell that holds the text (or is most like it)."""
+    cells = [c for c in json.loads((ROOT / page).read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "markdown"]
+    for c in cells:
+        if source_line("".join(c["source"]), text):
+            return c.get("id", "?")
+    return max(cells, key=lambda c: closest_score("".join(c["source"]), text)).get("id", "?")
+
+
+def closest_score(page_source: str, text: str) -> float:
+    wanted = set(normalise(text).lower().split())
+    return len(wanted & set(normalise(page_source).lower().split())) / max(len(wanted), 1)
+
+
+def cell_output(site: Path, page: str, cell: str) -> Output:
+    """A notebook code cell's outputs on the built page, joined as one text."""
+    built = (site / Path(page).relative_to("docs").with_suffix("") / "index.html").read_text(encoding="utf-8")
+    start = built.find(f'id="cell-id={cell}"')
+    assert start >= 0, f"{page}: no cell {cell!r} on the built page: did nbconvert's markup change?"
+    end = built.find('id="cell-id=', start + 1)
+    _, _, outputs = built[start : end if end > 0 else len(built)].partition("jp-Cell-outputWrapper")
+    pres = re.findall(r"<pre>(.*?)</pre>", outputs, flags=re.S)
+    text = "".join(html.unescape(re.sub(r"<[^>]+>", "", p)).strip("\n") + "\n" for p in pres)
+    return Output(f"{page} cell {cell}", KERNEL, text, 0, 0.0)
