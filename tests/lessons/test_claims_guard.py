@@ -102,3 +102,24 @@ def test_markup_in_the_source_does_not_hide_the_line() -> None:
 
     source = "# T\n\nIntro.\n\nThe `done` line of the *tiny* task comes\nfirst, see [here](x.md).\n"
     assert source_line(source, "The done line of the tiny task comes first, see here") == 5
+
+
+def test_every_page_of_the_site_has_its_claims_module() -> None:
+    """A page without a claims module would say things about output that nothing checks."""
+    import importlib.util
+
+    from tools.build.fence import DOCS, ROOT
+
+    missing = []
+    for path in sorted((ROOT / DOCS).glob("*.md")) + sorted((ROOT / DOCS).glob("*.ipynb")):
+        module = ROOT / "tests" / "lessons" / f"test_{path.stem.replace('-', '_')}.py"
+        if not module.is_file():
+            missing.append(f"{path.relative_to(ROOT)}: no claims module {module.relative_to(ROOT)}")
+            continue
+        spec = importlib.util.spec_from_file_location(f"claims_of_{path.stem}", module)
+        loaded = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(loaded)
+        page = getattr(loaded, "page", None)
+        if page is None or page.path != path.relative_to(ROOT).as_posix() or not hasattr(loaded, "test_claims"):
+            missing.append(f"{module.relative_to(ROOT)}: needs `page = Page({path.relative_to(ROOT).as_posix()!r})` and `test_claims = page.test()`")
+    assert not missing, "\n".join(missing) + "\nSee CONTRIBUTING.md, Claims."
