@@ -33,6 +33,7 @@ FENCE_OPTIONS = {
     "exec", "returncode", "args", "env", "timeout", "min_python", "max_python",  # how to run it
     "title", "source", "hl_lines", "linenums", "id",  # how to show it
     "timeline",  # draw which task held the event loop when (tools/timeline.py)
+    "no_browser", "streams", "optional_lines", "checkpoint",  # support lands on main
 }  # fmt: skip
 
 
