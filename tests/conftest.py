@@ -1,10 +1,24 @@
-"""Shared fixtures, and a loud report of which Python versions the snippets ran on."""
+"""Shared fixtures: the site built once per test run, and which Pythons it ran.
+
+The whole suite reads one strict build of the real site (`site_build`): its pages, and the
+record of every snippet run it made (tools/build/hooks.py, ASYNCIO_BASICS_RUN_RECORD). With
+pytest-xdist the first worker to ask builds it and the others wait for it and reuse it.
+"""
 
 from __future__ import annotations
 
+import fcntl
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
 import pytest
 
-from tools import runner
+from tools.build import fence, interpreters
+from tools.build.hooks import RECORD_ENV
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
@@ -14,11 +28,12 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     terminalreporter.write_sep("=", "snippet Python versions")
     terminalreporter.write_line(_versions_line())
-    missing = [v for v in runner.requested_versions() if runner.find_interpreter(v) is None]
+    missing = [v for v in interpreters.requested() if interpreters.find(v) is None]
     if missing:
         terminalreporter.write_line(
-            f"MISSING: Python {', '.join(missing)} not found, so every snippet test for it failed. "
-            "Install it (pyenv install 3.X) or set ASYNCIO_BASICS_PYTHONS to the versions you have.",
+            f"MISSING: Python {', '.join(missing)} not found, so the build and every snippet test "
+            f"for it failed. Install it (pyenv install 3.X) or narrow the set on purpose with "
+            f"{interpreters.SELECT_ENV}.",
             red=True,
             bold=True,
         )
@@ -26,25 +41,56 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 
 def _versions_line() -> str:
     parts = []
-    for version in runner.requested_versions():
-        found = runner.find_interpreter(version)
+    for version in interpreters.requested():
+        found = interpreters.find(version)
         parts.append(f"{version} ({found.full_version}, {found.executable})" if found else f"{version} (NOT FOUND)")
-    return "snippets run on Python " + "; ".join(parts)
+    narrowed = f" (narrowed by {interpreters.SELECT_ENV})" if interpreters.narrowed() else ""
+    return f"snippets run on Python{narrowed} " + "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    site: Path
+    log: str
+    record: dict
+
+    def runs(self, snippet: str) -> dict[str, dict]:
+        """version -> the build's run of `snippet` on it."""
+        return {r["version"]: r for r in self.record["runs"] if r["snippet"] == snippet}
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory):
-    """The real site, built once per test session with `mkdocs build` (strict via mkdocs.yml)."""
-    import subprocess
-    import sys
+def site_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> SiteBuild:
+    """The real site, built once per test run with `mkdocs build` (strict via mkdocs.yml)."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":  # every xdist worker shares its parent folder
+        shared = shared.parent
+    folder = shared / "site-build"
+    with open(shared / "site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "done").exists():
+            _build(folder)
+    done = json.loads((folder / "done").read_text(encoding="utf-8"))
+    assert done["returncode"] == 0, f"strict build of the site failed:\n{done['log']}"
+    record = json.loads((folder / "record.json").read_text(encoding="utf-8"))
+    return SiteBuild(folder / "site", done["log"], record)
 
-    site = tmp_path_factory.mktemp("site")
+
+def _build(folder: Path) -> None:
+    folder.mkdir(exist_ok=True)
+    env = {**os.environ, RECORD_ENV: str(folder / "record.json"), "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
-        cwd=runner.ROOT,
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(folder / "site")],
+        cwd=fence.ROOT,
+        env=env,
         capture_output=True,
         text=True,
         timeout=900,
     )
-    assert proc.returncode == 0, f"strict build failed:\n{proc.stdout}{proc.stderr}"
-    return site
+    done = {"returncode": proc.returncode, "log": proc.stdout + proc.stderr}
+    (folder / "done").write_text(json.dumps(done), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: SiteBuild) -> Path:
+    return site_build.site

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tools import exec_cache, runner
+from tools.build import executor, fence, interpreters, runner, transcripts
 
 
 def mkdocs_build(root: Path, *flags: str, **env: str) -> tuple[int, str]:
@@ -17,9 +17,9 @@ def mkdocs_build(root: Path, *flags: str, **env: str) -> tuple[int, str]:
     the build. One Python is enough here (the version matrix is test_snippets.py's job),
     and the caller's cache switches never leak in.
     """
-    skip = (exec_cache.CACHE_ENV, exec_cache.NO_EXEC_ENV)
+    skip = (executor.CACHE_ENV, executor.NO_EXEC_ENV)
     environ = {k: v for k, v in os.environ.items() if k not in skip}
-    environ |= {"ASYNCIO_BASICS_PYTHONS": runner.current_interpreter().version, **env}
+    environ |= {"ASYNCIO_BASICS_PYTHONS": interpreters.current().version, **env}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *flags, "--site-dir", str(root.parent / "site")],
         cwd=root,

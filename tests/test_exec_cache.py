@@ -18,10 +18,11 @@ from types import SimpleNamespace
 import pytest
 
 from support import mkdocs_build
-from tools import exec_cache, runner
-from tools.runner import Run, RunOptions
+from tools.build import cache, executor, fence, interpreters, runner, transcripts
+from tools.build.fence import RunOptions
+from tools.build.transcripts import Run
 
-HERE = runner.current_interpreter()
+HERE = interpreters.current()
 SNIPPET = "snippets/lesson/main.py"
 
 
@@ -43,13 +44,13 @@ def tree(tmp_path: Path) -> Path:
 
 
 def _key(
-    root: Path, interpreter: runner.Interpreter = HERE, options: RunOptions | None = None
+    root: Path, interpreter: interpreters.Interpreter = HERE, options: RunOptions | None = None
 ) -> str:
-    return exec_cache.cache_key(SNIPPET, interpreter, options or RunOptions(), root)
+    return cache.key(SNIPPET, interpreter, options or RunOptions(), root)
 
 
 def test_imports_from_the_snippets_folder_are_part_of_the_key(tree: Path) -> None:
-    assert sorted(exec_cache.sources(SNIPPET, tree)) == [
+    assert sorted(cache.sources(SNIPPET, tree)) == [
         "snippets/lesson/helper.py",
         "snippets/lesson/main.py",
         "snippets/lesson/pkg/__init__.py",
@@ -60,7 +61,7 @@ def test_imports_from_the_snippets_folder_are_part_of_the_key(tree: Path) -> Non
 def test_changing_any_key_part_misses_the_cache(
     tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = exec_cache.Store(tree / ".cache")
+    store = cache.Store(tree / ".cache")
     base = _key(tree)
     store.put(base, Run(SNIPPET, HERE, "python " + SNIPPET, "hello\n", 0, 0.01))
     # Control: the same inputs, and changes that cannot alter the output, still hit.
@@ -125,7 +126,7 @@ def test_changing_any_key_part_misses_the_cache(
 
 
 def test_a_damaged_entry_is_a_miss(tree: Path) -> None:
-    store = exec_cache.Store(tree / ".cache")
+    store = cache.Store(tree / ".cache")
     key = _key(tree)
     store.put(key, Run(SNIPPET, HERE, "python " + SNIPPET, "hello\n", 0, 0.01))
     store.path(key).write_text("{not json", encoding="utf-8")
@@ -133,16 +134,16 @@ def test_a_damaged_entry_is_a_miss(tree: Path) -> None:
 
 
 def test_strict_builds_refuse_both_switches(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in (exec_cache.CACHE_ENV, exec_cache.NO_EXEC_ENV):
+    for name in (executor.CACHE_ENV, executor.NO_EXEC_ENV):
         with monkeypatch.context() as m:
-            m.setenv(name, ".cache/test" if name == exec_cache.CACHE_ENV else "1")
+            m.setenv(name, ".cache/test" if name == executor.CACHE_ENV else "1")
             with pytest.raises(
                 exec_cache.SwitchError, match=f"^{name} is set, but this build is strict"
             ):
                 exec_cache.configure(strict=True)
             assert exec_cache.configure(strict=False) != exec_cache.Mode()
-    monkeypatch.delenv(exec_cache.CACHE_ENV, raising=False)
-    monkeypatch.delenv(exec_cache.NO_EXEC_ENV, raising=False)
+    monkeypatch.delenv(executor.CACHE_ENV, raising=False)
+    monkeypatch.delenv(executor.NO_EXEC_ENV, raising=False)
     assert exec_cache.configure(strict=True) == exec_cache.Mode()
 
 
@@ -157,21 +158,21 @@ def test_the_notebook_cache_follows_the_same_switch(
         exec_cache.configure(strict, {"mkdocs-jupyter": plugin})
         return plugin.config
 
-    monkeypatch.delenv(exec_cache.CACHE_ENV, raising=False)
-    monkeypatch.delenv(exec_cache.NO_EXEC_ENV, raising=False)
+    monkeypatch.delenv(executor.CACHE_ENV, raising=False)
+    monkeypatch.delenv(executor.NO_EXEC_ENV, raising=False)
     assert notebook_config(strict=True)["cache"] is False
     assert notebook_config(strict=False)["cache"] is False
-    monkeypatch.setenv(exec_cache.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(executor.CACHE_ENV, str(tmp_path))
     served = notebook_config(strict=False)
     assert served["cache"] is True and served["execute"] is True
     assert Path(served["cache_dir"]).parent == tmp_path / "notebook"
     # The kernel's environment is part of the folder name, so changing it misses.
     monkeypatch.setenv("PYTHONASYNCIODEBUG", "1")
     assert notebook_config(strict=False)["cache_dir"] != served["cache_dir"]
-    monkeypatch.delenv(exec_cache.CACHE_ENV)
-    monkeypatch.setenv(exec_cache.NO_EXEC_ENV, "1")
+    monkeypatch.delenv(executor.CACHE_ENV)
+    monkeypatch.setenv(executor.NO_EXEC_ENV, "1")
     assert notebook_config(strict=False)["execute"] is False
-    monkeypatch.delenv(exec_cache.NO_EXEC_ENV)
+    monkeypatch.delenv(executor.NO_EXEC_ENV)
     exec_cache.configure(strict=True)  # leave the module as a strict build would
 
 
@@ -185,11 +186,11 @@ PAGE = '# Lesson\n\n```python exec="on"\n--8<-- "snippets/lesson/counted.py"\n``
 def project(tmp_path: Path) -> Path:
     root = tmp_path / "project"
     shutil.copytree(
-        runner.ROOT / "tools", root / "tools", ignore=shutil.ignore_patterns("__pycache__")
+        fence.ROOT / "tools", root / "tools", ignore=shutil.ignore_patterns("__pycache__")
     )
-    if (runner.ROOT / "overrides").is_dir():  # the theme's custom_dir, if mkdocs.yml has one
-        shutil.copytree(runner.ROOT / "overrides", root / "overrides")
-    config = (runner.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if (fence.ROOT / "overrides").is_dir():  # the theme's custom_dir, if mkdocs.yml has one
+        shutil.copytree(fence.ROOT / "overrides", root / "overrides")
+    config = (fence.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(
         re.sub(r"^nav:\n(?:[ \t]+.*\n|\n)*", "", config, flags=re.M), encoding="utf-8"
     )
@@ -219,7 +220,7 @@ def _page(root: Path) -> str:
 
 
 def test_serve_replays_unchanged_runs_and_reruns_edited_ones(project: Path) -> None:
-    cache = {exec_cache.CACHE_ENV: ".cache/exec"}
+    cache = {executor.CACHE_ENV: ".cache/exec"}
     assert _build(project, "--no-strict", **cache)[0] == 0
     assert _runs(project) == 1
     code, log = _build(project, "--no-strict", **cache)
@@ -235,7 +236,7 @@ def test_serve_replays_unchanged_runs_and_reruns_edited_ones(project: Path) -> N
 def test_a_failing_run_is_never_stored(project: Path) -> None:
     (project / "snippets/lesson/counted.out").write_text(f"$ python {COUNTED}\nsomething else\n")
     for expected_runs in (1, 2):
-        code, log = _build(project, "--no-strict", **{exec_cache.CACHE_ENV: ".cache/exec"})
+        code, log = _build(project, "--no-strict", **{executor.CACHE_ENV: ".cache/exec"})
         assert code == 0 and "output differs from the committed transcript" in log
         assert _runs(project) == expected_runs
 
@@ -243,14 +244,14 @@ def test_a_failing_run_is_never_stored(project: Path) -> None:
 def test_a_strict_build_refuses_the_cache(project: Path) -> None:
     # The hook passes the build's strictness on: mkdocs.yml's `strict: true` refuses the
     # switch before anything runs (the no-exec switch: test_strict_builds_refuse_both_switches).
-    code, log = _build(project, **{exec_cache.CACHE_ENV: ".cache/exec"})
-    assert code != 0 and f"{exec_cache.CACHE_ENV} is set, but this build is strict" in log
+    code, log = _build(project, **{executor.CACHE_ENV: ".cache/exec"})
+    assert code != 0 and f"{executor.CACHE_ENV} is set, but this build is strict" in log
     assert _runs(project) == 0
 
 
 def test_no_exec_shows_recorded_transcripts_without_running(project: Path) -> None:
-    code, log = _build(project, "--no-strict", **{exec_cache.NO_EXEC_ENV: "1"})
+    code, log = _build(project, "--no-strict", **{executor.NO_EXEC_ENV: "1"})
     assert code == 0, log
-    assert f"{exec_cache.NO_EXEC_ENV} is set: no snippet runs" in log
+    assert f"{executor.NO_EXEC_ENV} is set: no snippet runs" in log
     assert _runs(project) == 0
     assert "counted" in _page(project)

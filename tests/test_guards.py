@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from support import mkdocs_build
-from tools import runner, snippets
+from tools.build import fence, interpreters, runner, transcripts
 
 LESSON = "snippets/synchronous-baseline/find_divisibles.py"
 PAGE = """# A lesson
@@ -51,16 +51,16 @@ class Project:
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     root = tmp_path / "project"
-    shutil.copytree(runner.ROOT / "tools", root / "tools", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(runner.ROOT / "overrides", root / "overrides")  # theme.custom_dir
-    config = (runner.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    shutil.copytree(fence.ROOT / "tools", root / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(fence.ROOT / "overrides", root / "overrides")  # theme.custom_dir
+    config = (fence.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"^nav:\n(?:[ \t]+.*\n|\n)*", "", config, flags=re.M)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / "docs").mkdir()
     (root / "docs" / "index.md").write_text("# Home\n\n## A home\n", encoding="utf-8")
-    for path in (runner.ROOT / LESSON).parent.iterdir():
+    for path in (fence.ROOT / LESSON).parent.iterdir():
         if path.name.startswith("find_divisibles."):
-            dest = root / path.relative_to(runner.ROOT)
+            dest = root / path.relative_to(fence.ROOT)
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(path, dest)
     result = Project(root)
@@ -151,7 +151,7 @@ def test_python_fence_that_is_not_a_snippet(project: Project) -> None:
 
 
 def _update(project: Project) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ASYNCIO_BASICS_PYTHONS": runner.current_interpreter().version}
+    env = {**os.environ, "ASYNCIO_BASICS_PYTHONS": interpreters.current().version}
     return subprocess.run(
         [sys.executable, "-m", "tools.update_examples"],
         cwd=project.root,

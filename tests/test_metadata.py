@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from tools import runner, snippets
+from tools.build import fence, interpreters, runner, transcripts
 
 
 class _Loader(yaml.SafeLoader):
@@ -22,7 +22,7 @@ _Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(n
 
 
 def _config() -> dict:
-    return yaml.load((runner.ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    return yaml.load((fence.ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
 
 
 # What the tests' builds use: mkdocs.yml's defaults (no SITE_URL or REPO_URL set).
@@ -89,14 +89,14 @@ def test_llms_txt_lists_every_page_in_reading_order(built_site: Path) -> None:
 
 def test_llms_full_txt_carries_the_verified_outputs(built_site: Path) -> None:
     full = (built_site / "llms-full.txt").read_text(encoding="utf-8")
-    version = runner.DEFAULT_PYTHONS[-1]
+    version = interpreters.SUPPORTED[:4][-1]
     checked = 0
-    for usage in snippets.find_usages():
-        expected = snippets.expected_transcript(usage.snippet, version)
-        if not usage.options.runs_on(version) or expected is None:
+    for usage in fence.find_all():
+        expected = transcripts.read(usage.snippet, version)
+        if not usage.run.runs_on(version) or expected is None:
             continue
         # Masked: the build shows its own durations. Markdown output keeps the text as is.
-        assert runner.mask(expected.rstrip("\n")) in runner.mask(full), (
+        assert transcripts.mask(expected.rstrip("\n")) in transcripts.mask(full), (
             f"{usage.where}: output not in llms-full.txt"
         )
         checked += 1

@@ -19,9 +19,9 @@ import nbformat
 import pytest
 
 from support import mkdocs_build
-from tools import notebook, runner
+from tools.build import fence, interpreters, notebook, runner, transcripts
 
-NOTEBOOK = runner.ROOT / "docs" / "notebook.ipynb"
+NOTEBOOK = fence.ROOT / "docs" / "notebook.ipynb"
 PAGE = "notebook/index.html"
 
 
@@ -60,7 +60,7 @@ def test_committed_notebook_has_no_outputs() -> None:
         and (cell.outputs or cell.execution_count is not None or "execution" in cell.metadata)
     ]
     assert not stored, (
-        f"{NOTEBOOK.relative_to(runner.ROOT)}: stored outputs in {', '.join(stored)}; "
+        f"{NOTEBOOK.relative_to(fence.ROOT)}: stored outputs in {', '.join(stored)}; "
         "clear them (Jupyter: Edit > Clear Outputs of All Cells) before committing"
     )
     assert nb.metadata.kernelspec.name == "python3", "the notebook must name the python3 kernel"
@@ -70,7 +70,7 @@ def test_the_coroutine_is_the_one_of_the_results_lesson() -> None:
     """The notebook says so; the function must not drift from that lesson's script."""
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     assert "the `find_divisibles` of the Getting results lesson" in text
-    script = (runner.ROOT / "snippets/results/gather_order.py").read_text(encoding="utf-8")
+    script = (fence.ROOT / "snippets/results/gather_order.py").read_text(encoding="utf-8")
     function = script[script.index("async def find_divisibles") :]
     function = function[: function.index("return located\n") + len("return located\n")]
     cell = next("".join(c["source"]) for c in _cells() if c.get("id") == "define")
@@ -104,7 +104,7 @@ def test_what_the_notebook_says_about_asyncio_run_and_await(version: str) -> Non
     quoted = "RuntimeError: asyncio.run() cannot be called from a running event loop"
     assert f"`{quoted}`" in text
     assert "`await` outside an `async def` is a `SyntaxError`" in text
-    interpreter = runner.find_interpreter(version)
+    interpreter = interpreters.find(version)
     if interpreter is None:
         pytest.fail(f"Python {version} not found: install it, or set ASYNCIO_BASICS_PYTHONS")
     program = (
@@ -128,7 +128,7 @@ def test_what_the_notebook_says_about_asyncio_run_and_await(version: str) -> Non
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, f"{quoted}\nSyntaxError\n", "")
 
 
-@pytest.fixture(params=runner.requested_versions())
+@pytest.fixture(params=interpreters.requested())
 def version(request: pytest.FixtureRequest) -> str:
     return request.param
 
@@ -204,10 +204,10 @@ def _project(tmp_path: Path, cells: list[dict]) -> Path:
     """A small copy of the project: the real mkdocs.yml (minus nav), tools/ and overrides/."""
     root = tmp_path / "project"
     no_cache = shutil.ignore_patterns("__pycache__")
-    shutil.copytree(runner.ROOT / "tools", root / "tools", ignore=no_cache)
-    shutil.copytree(runner.ROOT / "overrides", root / "overrides")
+    shutil.copytree(fence.ROOT / "tools", root / "tools", ignore=no_cache)
+    shutil.copytree(fence.ROOT / "overrides", root / "overrides")
     (root / "snippets").mkdir()  # watched by mkdocs.yml
-    config = (runner.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = (fence.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(re.sub(r"^nav:\n(?:[ \t]+.*\n|\n)*", "", config, flags=re.M))
     (root / "docs").mkdir()
     (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")

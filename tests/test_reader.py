@@ -7,24 +7,24 @@ import re
 
 import pytest
 
-from tools import reader, runner, snippets
+from tools.build import fence, interpreters, render, runner, transcripts
 
-USAGES = {u.snippet: u for u in snippets.find_usages()}
+USAGES = {u.snippet: u for u in fence.find_all()}
 
 
 def test_annotations_stay_on_the_page_and_leave_the_script() -> None:
     source = "x = f()  # (1)!  # new\ny = 2  # (2)!\n"
-    assert reader.page_source(source) == ("x = f()  # (1)!\ny = 2  # (2)!\n", [1])
-    assert reader.shown_source(source) == ("x = f()\ny = 2\n", [1])
-    assert reader.annotations(source) == [1, 2]
+    assert render.code_for_page(source) == ("x = f()  # (1)!\ny = 2  # (2)!\n", [1])
+    assert render.code_for_download(source) == ("x = f()\ny = 2\n", [1])
+    assert render.annotations(source) == [1, 2]
 
 
 def test_markers_are_stripped_and_become_highlighted_lines() -> None:
     source = 'import asyncio  # new\n\nprint("# new")\nx = 1  # keep\ny = 2  # new\n'
-    shown, marked = reader.shown_source(source, "x.py")
+    shown, marked = render.code_for_download(source, "x.py")
     assert shown == 'import asyncio\n\nprint("# new")\nx = 1  # keep\ny = 2\n'
     assert marked == [1, 5]
-    assert reader.hl_lines([1, 2, 3, 5, 7, 8]) == "1-3 5 7-8"
+    assert render.hl_lines([1, 2, 3, 5, 7, 8]) == "1-3 5 7-8"
 
 
 @pytest.mark.parametrize(
@@ -35,11 +35,11 @@ def test_markers_are_stripped_and_become_highlighted_lines() -> None:
     ],
 )
 def test_a_marker_that_marks_no_code_is_an_error_naming_its_line(source: str, message: str) -> None:
-    with pytest.raises(reader.MarkerError, match=message):
-        reader.shown_source(source, "x.py")
+    with pytest.raises(render.MarkerError, match=message):
+        render.code_for_download(source, "x.py")
 
 
-def _page_html(built_site, usage: snippets.Usage) -> str:
+def _page_html(built_site, usage: fence.Fence) -> str:
     rel = usage.page.removeprefix("docs/").removesuffix(".md")
     rel = "" if rel == "index" else rel.removesuffix("/index") + "/"
     return (built_site / rel / "index.html").read_text(encoding="utf-8")
@@ -47,12 +47,12 @@ def _page_html(built_site, usage: snippets.Usage) -> str:
 
 @pytest.mark.parametrize("snippet", USAGES, ids=lambda s: s.removeprefix("snippets/"))
 def test_the_page_highlights_exactly_the_marked_lines(built_site, snippet: str) -> None:
-    text = (runner.ROOT / snippet).read_text(encoding="utf-8")
-    shown, marked = reader.page_source(text, snippet)  # annotations stay, for the theme
+    text = (fence.ROOT / snippet).read_text(encoding="utf-8")
+    shown, marked = render.code_for_page(text, snippet)  # annotations stay, for the theme
     page = _page_html(built_site, USAGES[snippet])
     block = re.search(rf'<span class="filename">{re.escape(snippet)} .*?</code></pre>', page, re.S)
     assert block, f"no code block titled {snippet}"
-    assert reader.MARKER not in block[0], "a marker shows on the page"
+    assert render.MARKER not in block[0], "a marker shows on the page"
     # Which lines the page highlights: tag the start of each highlight, then drop the markup.
     code = block[0].split("<code>", 1)[1].replace('<span class="hll">', "\x00")
     lines = html.unescape(re.sub(r"<[^>]+>", "", code)).split("\n")
@@ -62,12 +62,12 @@ def test_the_page_highlights_exactly_the_marked_lines(built_site, snippet: str) 
         "\n"
     )[:-1]
     published = (built_site / snippet).read_text(encoding="utf-8")
-    assert published == reader.shown_source(text)[0], f"site/{snippet} is not the script"
+    assert published == render.code_for_download(text)[0], f"site/{snippet} is not the script"
     # Its annotations' list comes right after the code, where mkdocs-material looks for it.
     after = page[page.index(block[0]) + len(block[0]) :]
     listed = re.match(r"\s*</div>\s*<ol>(.*?)</ol>", after, re.S)
-    if reader.annotations(text):
+    if render.annotations(text):
         assert listed, f"{snippet}: its annotations do not follow its code"
-        assert listed[1].count("<li>") == len(reader.annotations(text))
+        assert listed[1].count("<li>") == len(render.annotations(text))
     else:
         assert not listed

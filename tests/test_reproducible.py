@@ -18,18 +18,19 @@ from pathlib import Path
 
 import pytest
 
-from tools import exec_cache, reproducible, runner
+from tools import reproducible
+from tools.build import cache, executor, fence, interpreters, runner, transcripts
 
-ONE_PYTHON = runner.current_interpreter().version  # the version matrix is test_snippets.py's job
+ONE_PYTHON = interpreters.current().version  # the version matrix is test_snippets.py's job
 
 
 def _build(site: Path, *flags: str, **env: str) -> Path:
-    drop = {"SOURCE_DATE_EPOCH", exec_cache.CACHE_ENV, exec_cache.NO_EXEC_ENV}
+    drop = {"SOURCE_DATE_EPOCH", executor.CACHE_ENV, executor.NO_EXEC_ENV}
     environ = {k: v for k, v in os.environ.items() if k not in drop}
     environ |= {"ASYNCIO_BASICS_PYTHONS": ONE_PYTHON, **env}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *flags, "--site-dir", str(site)],
-        cwd=runner.ROOT,
+        cwd=fence.ROOT,
         env=environ,
         capture_output=True,
         text=True,
@@ -42,7 +43,7 @@ def _build(site: Path, *flags: str, **env: str) -> Path:
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     tmp = tmp_path_factory.mktemp("reproducible")
-    cache = {exec_cache.CACHE_ENV: str(tmp / "cache")}
+    cache = {executor.CACHE_ENV: str(tmp / "cache")}
     first = _build(tmp / "first", PYTHONHASHSEED="1", TZ="UTC")  # strict, as `make build`
     second = _build(
         tmp / "second", "--no-strict", PYTHONHASHSEED="2", TZ="Pacific/Auckland", **cache
@@ -69,7 +70,7 @@ def test_a_build_from_the_same_runs_is_identical_byte_for_byte(sites) -> None:
 
 def test_sitemap_dates_come_from_the_last_commit(sites) -> None:
     proc = subprocess.run(
-        ["git", "log", "-1", "--format=%ct"], cwd=runner.ROOT, capture_output=True, text=True
+        ["git", "log", "-1", "--format=%ct"], cwd=fence.ROOT, capture_output=True, text=True
     )
     if proc.returncode != 0:
         pytest.skip("not a git checkout: MkDocs dates the sitemap with the build day")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tools import runner, snippets
+from tools.build import fence, interpreters, runner, transcripts
 
-HERE = runner.current_interpreter()
+HERE = interpreters.current()
 
 
 def _script(tmp_path: Path, code: str, name: str = "s.py") -> str:
@@ -28,7 +28,7 @@ def test_runs_as_main_with_stdout_and_stderr_interleaved(tmp_path: Path) -> None
         "import warnings; warnings.warn('four')\n"
         "print('five')\n"
     )
-    run = runner.run_snippet(_script(tmp_path, code), HERE, root=tmp_path)
+    run = runner.run(_script(tmp_path, code), HERE, root=tmp_path)
     lines = run.output.splitlines()
     assert lines[0] == "one __main__"
     assert lines[1:3] == ["two", "three"]
@@ -42,19 +42,19 @@ def test_the_callers_environment_does_not_leak(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setenv("PYTHONASYNCIODEBUG", "1")
     monkeypatch.setenv("PYTHONWARNINGS", "ignore")
     code = "import os\nprint(os.environ.get('PYTHONASYNCIODEBUG'), os.environ.get('PYTHONWARNINGS'))\n"
-    assert runner.run_snippet(_script(tmp_path, code), HERE, root=tmp_path).output == "None None\n"
+    assert runner.run(_script(tmp_path, code), HERE, root=tmp_path).output == "None None\n"
 
 
 def test_fence_env_and_args_reach_the_process_and_the_command(tmp_path: Path) -> None:
     code = "import os, sys\nprint(os.environ['PYTHONASYNCIODEBUG'], sys.flags.dev_mode)\n"
-    options = runner.RunOptions(args=("-X", "dev"), env=(("PYTHONASYNCIODEBUG", "1"),))
-    run = runner.run_snippet(_script(tmp_path, code), HERE, options, root=tmp_path)
+    options = fence.RunOptions(args=("-X", "dev"), env=(("PYTHONASYNCIODEBUG", "1"),))
+    run = runner.run(_script(tmp_path, code), HERE, options, root=tmp_path)
     assert run.output == "1 True\n"
     assert run.command == "PYTHONASYNCIODEBUG=1 python -X dev snippets/s.py"
 
 
 def test_exit_code_and_traceback_paths(tmp_path: Path) -> None:
-    run = runner.run_snippet(_script(tmp_path, "import json\njson.loads('{')\n"), HERE, root=tmp_path)
+    run = runner.run(_script(tmp_path, "import json\njson.loads('{')\n"), HERE, root=tmp_path)
     assert run.returncode == 1
     assert 'File "snippets/s.py", line 2, in <module>' in run.output
     assert f'File ".../lib/python{HERE.version}/json/__init__.py", line ' in run.output
@@ -63,28 +63,49 @@ def test_exit_code_and_traceback_paths(tmp_path: Path) -> None:
 
 def test_a_hanging_snippet_and_its_children_are_killed(tmp_path: Path) -> None:
     code = "import subprocess, sys, time\nsubprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\ntime.sleep(60)\n"
-    options = runner.RunOptions(timeout=1)
-    run = runner.run_snippet(_script(tmp_path, code), HERE, options, root=tmp_path)
+    options = fence.RunOptions(timeout=1)
+    run = runner.run(_script(tmp_path, code), HERE, options, root=tmp_path)
     assert run.timed_out and run.seconds < 10
-    problems = snippets.check_run(run, options, expected=None)
+    problems = transcripts.check_exit(run, options)
     assert problems == [f"snippets/s.py on Python {HERE.version} was killed after 1 s: it hangs (or raise timeout=\"...\" on the fence)"]
 
 
+def test_streams_on_records_stderr_from_a_second_run(tmp_path: Path) -> None:
+    code = "import sys\nprint('out one')\nprint('err', file=sys.stderr)\nprint('out two')\n"
+    run = runner.run(_script(tmp_path, code), HERE, fence.RunOptions(streams=True), root=tmp_path)
+    assert run.output == "out one\nerr\nout two\n"  # still interleaved as a terminal shows it
+    assert run.stderr == "err\n"
+    assert runner.run(_script(tmp_path, code), HERE, root=tmp_path).stderr is None
+
+
+def test_exit_status_and_output_are_checked_separately(tmp_path: Path) -> None:
+    snippet = _script(tmp_path, "print('hi')\nraise SystemExit(3)\n")
+    (tmp_path / "snippets" / "s.out").write_text("$ python snippets/s.py\nhi\n", encoding="utf-8")
+    run = runner.run(snippet, HERE, root=tmp_path)
+    assert transcripts.check_output(run, fence.RunOptions(), transcripts.read(snippet, HERE.version, tmp_path)) == []
+    [problem] = transcripts.check_exit(run, fence.RunOptions())
+    assert problem.startswith(f"snippets/s.py on Python {HERE.version} exited with 3:")
+    assert transcripts.check_exit(run, fence.RunOptions(returncode=3)) == []
+
+
 def test_scrub_and_mask() -> None:
-    raw = f"{runner.ROOT}{os.sep}snippets/a.py <coroutine object main at 0x7f3a2b1c0d40> {HERE.stdlib}/asyncio/x.py"
-    assert runner.scrub(raw, HERE) == f"snippets/a.py <coroutine object main at 0x...> .../lib/python{HERE.version}/asyncio/x.py"
+    raw = f"{fence.ROOT}{os.sep}snippets/a.py <coroutine object main at 0x7f3a2b1c0d40> {HERE.stdlib}/asyncio/x.py"
+    assert transcripts.scrub(raw, HERE) == f"snippets/a.py <coroutine object main at 0x...> .../lib/python{HERE.version}/asyncio/x.py"
     a = 'done after 12.5 ms\n<Task finished name=\'Task-2\'>\n  File ".../lib/python3.12/asyncio/events.py", line 84\n'
     b = 'done after 3.0 ms\n<Task finished name=\'Task-7\'>\n  File ".../lib/python3.12/asyncio/events.py", line 88\n'
-    assert runner.mask(a) == runner.mask(b)
-    assert runner.mask("Executing <Task ...> took 0.120 seconds\nrest\n") == "rest\n"
+    assert transcripts.mask(a) == transcripts.mask(b)
+    # A line that appears or not by timing is dropped only where its fence says so.
+    slow = "Executing <Task ...> took 0.120 seconds\nrest\n"
+    assert transcripts.mask(slow) == "Executing <Task ...> took <duration>\nrest\n"
+    assert transcripts.mask(slow, fence.RunOptions(optional_lines="^Executing <")) == "rest\n"
     # Masks are narrow: a changed number that is not a duration is still a difference.
-    assert runner.mask("divisible by 3\n") != runner.mask("divisible by 4\n")
-    assert runner.mask('File "snippets/a.py", line 3') != runner.mask('File "snippets/a.py", line 4')
+    assert transcripts.mask("divisible by 3\n") != transcripts.mask("divisible by 4\n")
+    assert transcripts.mask('File "snippets/a.py", line 3') != transcripts.mask('File "snippets/a.py", line 4')
 
 
 def test_interpreters_are_found_for_each_requested_version() -> None:
-    for version in runner.requested_versions():
-        found = runner.find_interpreter(version)
+    for version in interpreters.requested():
+        found = interpreters.find(version)
         if found is None:
             pytest.fail(f"Python {version} not found (set ASYNCIO_BASICS_PYTHONS to test fewer versions)")
         assert found.version == version
@@ -94,20 +115,20 @@ def test_interpreters_are_found_for_each_requested_version() -> None:
 
 def test_transcripts_shared_when_versions_agree_and_split_when_they_differ(tmp_path: Path) -> None:
     snippet = _script(tmp_path, "print('hi')\n")
-    options = runner.RunOptions()
-    same = {v: "$ python snippets/s.py\nhi after 1.0 ms\n" for v in runner.DEFAULT_PYTHONS}
-    changed = snippets.write_transcripts(snippet, same, options, tmp_path)
+    options = fence.RunOptions()
+    same = {v: "$ python snippets/s.py\nhi after 1.0 ms\n" for v in interpreters.SUPPORTED[:4]}
+    changed = transcripts.write(snippet, same, options, tmp_path)
     assert [p.name for p in changed] == ["s.out"]
     # Same masked text (only a duration moved): nothing is rewritten.
-    again = {v: "$ python snippets/s.py\nhi after 9.9 ms\n" for v in runner.DEFAULT_PYTHONS}
-    assert snippets.write_transcripts(snippet, again, options, tmp_path) == []
+    again = {v: "$ python snippets/s.py\nhi after 9.9 ms\n" for v in interpreters.SUPPORTED[:4]}
+    assert transcripts.write(snippet, again, options, tmp_path) == []
     # 3.12 starts to print something else: one file per version, the shared one goes.
     differ = dict(same, **{"3.12": "$ python snippets/s.py\nhi\nDeprecationWarning\n"})
-    changed = snippets.write_transcripts(snippet, differ, options, tmp_path)
-    assert sorted(p.name for p in changed) == sorted(["s.out"] + [f"s.{v}.out" for v in runner.DEFAULT_PYTHONS])
-    assert snippets.expected_transcript(snippet, "3.12", tmp_path).endswith("DeprecationWarning\n")
-    assert snippets.expected_transcript(snippet, "3.14", tmp_path) is None  # never recorded: a loud miss
-    assert snippets.transcript_path(snippet, "3.13", tmp_path) == "snippets/s.3.13.out"
+    changed = transcripts.write(snippet, differ, options, tmp_path)
+    assert sorted(p.name for p in changed) == sorted(["s.out"] + [f"s.{v}.out" for v in interpreters.SUPPORTED[:4]])
+    assert transcripts.read(snippet, "3.12", tmp_path).endswith("DeprecationWarning\n")
+    assert transcripts.read(snippet, "3.14", tmp_path) is None  # never recorded: a loud miss
+    assert transcripts.path_for(snippet, "3.13", tmp_path) == "snippets/s.3.13.out"
 
 
 def test_stray_files_are_named(tmp_path: Path) -> None:
@@ -116,8 +137,8 @@ def test_stray_files_are_named(tmp_path: Path) -> None:
     (tmp_path / "snippets" / "used.out").write_text("x", encoding="utf-8")
     (tmp_path / "snippets" / "gone.3.12.out").write_text("x", encoding="utf-8")
     (tmp_path / "snippets" / "notes.txt").write_text("x", encoding="utf-8")
-    usage = snippets.Usage("docs/p.md", 3, "snippets/used.py", runner.RunOptions())
-    problems = snippets.stray_files([usage], tmp_path)
+    usage = fence.Fence("docs/p.md", 3, "snippets/used.py", fence.RunOptions())
+    problems = transcripts.stray_files([usage], tmp_path)
     assert len(problems) == 3
     assert problems[0].startswith("snippets/gone.3.12.out: transcript of snippets/gone.py, which no page runs")
     assert problems[1].startswith("snippets/notes.txt: not a snippet")
@@ -127,9 +148,9 @@ def test_stray_files_are_named(tmp_path: Path) -> None:
 def test_page_scan_errors_name_page_and_line(tmp_path: Path) -> None:
     _script(tmp_path, "print(1)\n")
     ok = '# T\n\n```python exec="on" returncode="2" env="A=1 B=\'x y\'" args="-X dev"\n--8<-- "snippets/s.py"\n```\n'
-    [usage] = snippets.scan_page(ok, "docs/p.md", tmp_path)
+    [usage] = fence.scan(ok, "docs/p.md", tmp_path)
     assert usage.where == "docs/p.md:4"
-    assert usage.options == runner.RunOptions(returncode=2, args=("-X", "dev"), env=(("A", "1"), ("B", "x y")))
+    assert usage.run == fence.RunOptions(returncode=2, args=("-X", "dev"), env=(("A", "1"), ("B", "x y")))
     bad = {
         '```python exec="on" retruncode="1"\n--8<-- "snippets/s.py"\n```\n': "docs/p.md:2: unknown exec fence option(s) retruncode",
         '```python exec="on"\nprint(1)\n```\n': "docs/p.md:1: an exec fence must hold exactly one line",
@@ -137,12 +158,12 @@ def test_page_scan_errors_name_page_and_line(tmp_path: Path) -> None:
         '```python exec="on" min_python="3.9"\n--8<-- "snippets/s.py"\n```\n': "docs/p.md:2: min_python='3.9' is not one of",
     }
     for text, message in bad.items():
-        with pytest.raises(snippets.ProjectError, match="^" + message.replace("(", r"\(").replace(")", r"\)")):
-            list(snippets.scan_page(text, "docs/p.md", tmp_path))
+        with pytest.raises(fence.FenceError, match="^" + message.replace("(", r"\(").replace(")", r"\)")):
+            list(fence.scan(text, "docs/p.md", tmp_path))
 
 
 def test_min_and_max_python_bound_the_versions_a_snippet_runs_on() -> None:
-    options = runner.RunOptions(min_python="3.11", max_python="3.13")
-    assert [v for v in runner.SUPPORTED_PYTHONS if options.runs_on(v)] == ["3.11", "3.12", "3.13"]
-    with pytest.raises(snippets.ProjectError, match="max_python='4.0' is not one of"):
-        snippets.parse_options({"max_python": "4.0"}, "docs/p.md:2")
+    options = fence.RunOptions(min_python="3.11", max_python="3.13")
+    assert [v for v in interpreters.SUPPORTED if options.runs_on(v)] == ["3.11", "3.12", "3.13"]
+    with pytest.raises(fence.FenceError, match="max_python='4.0' is not one of"):
+        fence.parse_run_options({"max_python": "4.0"}, "docs/p.md:2")

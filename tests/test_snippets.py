@@ -1,35 +1,34 @@
-"""Every snippet a page runs: its style, and its output on every Python version.
+"""Every snippet a page runs: its style, and its output on every selected Python.
 
-The output check is the same one the site build makes (tools.snippets.check_run), so a
-snippet whose output drifts fails here with the same diff the build would print.
+The output check is the one the site build makes (tools.build.transcripts), read from the
+suite's one build of the site, so a snippet whose output drifts fails here with the diff
+the build printed, one test per snippet and version.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from pytest_examples import CodeExample, EvalExample
 
-from tools import runner, snippets
+from tools.build import fence, interpreters, transcripts
 
-USAGES = {u.snippet: u for u in snippets.find_usages()}
+FENCES = fence.by_snippet(fence.find_all())
 
 
 def _id(snippet: str) -> str:
     return snippet.removeprefix("snippets/")
 
 
-@pytest.mark.parametrize("snippet", USAGES, ids=_id)
+@pytest.mark.parametrize("snippet", FENCES, ids=_id)
 def test_style(snippet: str, eval_example: EvalExample) -> None:
     """ruff lint and format (settings in pyproject.toml), through pytest-examples."""
-    path = runner.ROOT / snippet
+    path = fence.ROOT / snippet
     example = CodeExample.create(path.read_text(encoding="utf-8"), path=path)
     # pytest-examples takes any example in a .py file for a docstring and collapses PEP 8's
     # two blank lines between definitions; a snippet is a whole module, so keep them.
     example.in_py_file = lambda: False
     # A snippet with min_python="3.11" may use 3.11 syntax (except*); pytest-examples knows up to py311.
-    oldest = runner.version_key(USAGES[snippet].options.min_python)
+    oldest = interpreters.version_key(FENCES[snippet].run.min_python)
     target = "py311" if oldest >= (3, 11) else "py310"
     eval_example.set_config(line_length=100, target_version=target, quotes="double")
     if eval_example.update_examples:
@@ -39,33 +38,28 @@ def test_style(snippet: str, eval_example: EvalExample) -> None:
 
 
 OUTPUT_CASES = [
-    pytest.param(usage, version, id=f"{_id(snippet)}-py{version}")
-    for snippet, usage in USAGES.items()
-    for version in runner.requested_versions()
-    if usage.options.runs_on(version)
+    pytest.param(found, version, id=f"{_id(snippet)}-py{version}")
+    for snippet, found in FENCES.items()
+    for version in interpreters.requested()
+    if found.run.runs_on(version)
 ]
 
 
-@pytest.mark.parametrize(("usage", "version"), OUTPUT_CASES)
-def test_output(usage: snippets.Usage, version: str) -> None:
-    """The snippet prints exactly its committed transcript, and exits as its fence says."""
-    interpreter = runner.find_interpreter(version)
-    if interpreter is None:
-        pytest.fail(
-            f"Python {version} not found: install it, or set ASYNCIO_BASICS_PYTHONS "
-            "to the versions you have (CI must run them all)"
-        )
-    run = runner.run_snippet(usage.snippet, interpreter, usage.options)
-    expected = snippets.expected_transcript(usage.snippet, version)
-    problems = snippets.check_run(run, usage.options, expected)
-    assert not problems, f"{usage.where}: " + "\n".join(problems)
+@pytest.mark.parametrize(("found", "version"), OUTPUT_CASES)
+def test_output(site_build, found: fence.Fence, version: str) -> None:
+    """The build's run printed exactly the committed transcript, and exited as the fence says."""
+    run = site_build.runs(found.snippet).get(version)
+    assert run is not None, f"{found.where}: the build did not run {found.snippet} on Python {version}"
+    interpreter = interpreters.Interpreter(version, "", "", "")
+    result = transcripts.Run(found.snippet, interpreter, run["command"], run["output"], run["returncode"], run["seconds"])
+    problems = transcripts.check(result, found.run)
+    assert not problems, f"{found.where}: " + "\n".join(problems)
 
 
 def test_every_snippet_is_used_and_every_transcript_belongs() -> None:
-    problems = snippets.stray_files(USAGES.values())
+    problems = transcripts.stray_files(FENCES.values())
     assert not problems, "\n".join(problems)
 
 
 def test_snippets_dir_is_not_empty() -> None:
-    assert USAGES, "no page runs any snippet"
-    assert all(Path(runner.ROOT / s).is_file() for s in USAGES)
+    assert FENCES, "no page runs any snippet"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tools import runner, snippets, timeline, trace
-from tools.runner import RunOptions
+from tools.build import fence, interpreters, runner, timeline, trace, transcripts
+from tools.build.fence import RunOptions
 
 FENCES = timeline.fences()
 
@@ -53,17 +53,17 @@ main()
 
 
 def _trace(tmp_path: Path, source: str, version: str) -> dict:
-    interpreter = runner.find_interpreter(version)
+    interpreter = interpreters.find(version)
     if interpreter is None:
         pytest.fail(f"Python {version} not found (ASYNCIO_BASICS_PYTHONS chooses versions)")
     script = tmp_path / "script.py"
     script.write_text(source, encoding="utf-8")
-    run = runner.run_snippet(str(script), interpreter, timeline.trace_options(RunOptions()))
+    run = runner.run(str(script), interpreter, timeline.trace_options(RunOptions()))
     assert run.returncode == 0, run.output
     return trace.parse(run.output)
 
 
-@pytest.mark.parametrize("version", runner.requested_versions())
+@pytest.mark.parametrize("version", interpreters.requested())
 def test_the_tracer_follows_each_task_of_the_c_accelerated_loop(tmp_path, version) -> None:
     data = _trace(tmp_path, TWO_WORKERS, version)
     assert data["kind"] == "asyncio"
@@ -77,7 +77,7 @@ def test_the_tracer_follows_each_task_of_the_c_accelerated_loop(tmp_path, versio
     assert starts == sorted(starts) and all(s["end"] >= s["start"] for s in data["steps"])
 
 
-@pytest.mark.parametrize("version", runner.requested_versions())
+@pytest.mark.parametrize("version", interpreters.requested())
 def test_the_tracer_follows_the_calls_of_a_synchronous_main(tmp_path, version) -> None:
     data = _trace(tmp_path, TWO_CALLS, version)
     assert data["kind"] == "calls"
@@ -127,7 +127,7 @@ def test_each_timeline_fence_has_a_picture_with_a_text_alternative(
 def test_each_picture_shows_the_order_of_the_transcript(built_site, page: str, snippet: str):
     figure = _figure(built_site, page, snippet)
     python = re.search(r"on Python (3\.\d+)\.\d+", figure)[1]
-    expected = snippets.expected_transcript(snippet, python)
+    expected = transcripts.read(snippet, python)
     assert expected is not None
     lines = expected.rstrip("\n").split("\n")[1:]
 
@@ -136,8 +136,8 @@ def test_each_picture_shows_the_order_of_the_transcript(built_site, page: str, s
     for item in re.findall(r"<li>(.*?)</li>", figure, re.S):
         said = html.unescape(item).partition(", printed “")[2]
         printed += said.removesuffix("”").split("”; “") if said else []
-    printed = [runner.mask(line) for line in printed]  # a separate run: its own durations
-    in_steps = [runner.mask(line.strip()) for line in lines]
+    printed = [transcripts.mask(line) for line in printed]  # a separate run: its own durations
+    in_steps = [transcripts.mask(line.strip()) for line in lines]
     in_steps = [line for line in in_steps if line in printed]
     assert printed == in_steps
     assert len(printed) >= len(lines) - 2, f"{snippet}: most lines are printed in steps"

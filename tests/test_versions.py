@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tools import publish, runner, snippets
+from tools import publish
+from tools.build import fence, interpreters, runner, transcripts
 
 LESSON = "snippets/synchronous-baseline/find_divisibles.py"
 LESSON_PAGE = "synchronous-baseline/index.html"
@@ -36,10 +37,10 @@ def _mike_list(root: Path) -> str:
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("versions") / "repo"
-    publish.copy_working_tree(runner.ROOT, root)
+    publish.copy_working_tree(fence.ROOT, root)
     # One Python is enough here; the version matrix is test_snippets.py's job.
     with pytest.MonkeyPatch.context() as env:
-        env.setenv("ASYNCIO_BASICS_PYTHONS", runner.current_interpreter().version)
+        env.setenv("ASYNCIO_BASICS_PYTHONS", interpreters.current().version)
         publish.deploy("refs/tags/v0.1", root)
         publish.deploy("refs/heads/main", root)
     return root
@@ -48,7 +49,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_copy_leaves_the_working_tree_alone(repo: Path) -> None:
     assert _git(repo, "branch", "--list", "gh-pages").strip(), "the copy has no gh-pages branch"
     assert _git(repo, "status", "--porcelain") == "", "mike left files behind in the copy"
-    assert (repo / LESSON).read_text() == (runner.ROOT / LESSON).read_text()
+    assert (repo / LESSON).read_text() == (fence.ROOT / LESSON).read_text()
 
 
 def test_mike_lists_both_versions_and_the_alias(repo: Path) -> None:
@@ -69,12 +70,12 @@ def test_the_site_root_opens_latest(repo: Path) -> None:
 @pytest.mark.parametrize("version", ["0.1", "dev"])
 def test_each_version_shows_its_executed_output(repo: Path, version: str) -> None:
     html = _git(repo, "show", f"gh-pages:{version}/{LESSON_PAGE}")
-    expected = snippets.expected_transcript(LESSON, runner.current_interpreter().version)
+    expected = transcripts.read(LESSON, interpreters.current().version)
     assert expected and "finding numbers below 500 divisible by 3" in expected
     text = (
         re.sub(r"<[^>]+>", "", html).replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")
     )
-    assert runner.mask(expected.rstrip("\n")) in runner.mask(text)
+    assert transcripts.mask(expected.rstrip("\n")) in transcripts.mask(text)
     # llms-full.txt of that version carries the same output
     full = _git(repo, "show", f"gh-pages:{version}/llms-full.txt")
     assert "finding numbers below 500 divisible by 3" in full
@@ -112,7 +113,7 @@ def _clone(repo: Path, dest: Path) -> Path:
 def test_an_older_release_does_not_take_latest(repo: Path, tmp_path: Path) -> None:
     root = _clone(repo, tmp_path / "repo")
     with pytest.MonkeyPatch.context() as env:
-        env.setenv("ASYNCIO_BASICS_PYTHONS", runner.current_interpreter().version)
+        env.setenv("ASYNCIO_BASICS_PYTHONS", interpreters.current().version)
         publish.deploy("refs/tags/v0.0", root)
     assert _mike_list(root).splitlines() == ["dev", "0.1 [latest]", "0.0"]
 
@@ -126,7 +127,7 @@ def test_a_drifted_output_is_not_deployed(repo: Path, tmp_path: Path) -> None:
         transcript.read_text().replace("below 500 divisible", "below 501 divisible")
     )
     with pytest.MonkeyPatch.context() as env:
-        env.setenv("ASYNCIO_BASICS_PYTHONS", runner.current_interpreter().version)
+        env.setenv("ASYNCIO_BASICS_PYTHONS", interpreters.current().version)
         with pytest.raises(publish.PublishError) as failure:
             publish.deploy("refs/heads/main", root)
     assert "output differs from the committed transcript" in str(failure.value)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tools import runner
+from tools.build import fence, interpreters, runner, transcripts
 
-WORKFLOWS = runner.ROOT / ".github" / "workflows"
+WORKFLOWS = fence.ROOT / ".github" / "workflows"
 BIN = Path(sys.executable).parent
 BLOCKING = {"Medium", "High"}  # zizmor severities that fail the test
 
@@ -97,7 +97,7 @@ def test_zizmor_catches_an_unsafe_workflow(
 
 def test_ci_runs_every_supported_python() -> None:
     jobs = _load("ci.yml")["jobs"]
-    assert jobs["test"]["strategy"]["matrix"]["python"] == list(runner.SUPPORTED_PYTHONS)
+    assert jobs["test"]["strategy"]["matrix"]["python"] == list(interpreters.SUPPORTED)
     assert jobs["test"]["env"]["ASYNCIO_BASICS_PYTHONS"] == "${{ matrix.python }}"
     assert "make test" in [step.get("run") for step in jobs["test"]["steps"]]
     assert "make build" in [step.get("run") for step in jobs["build"]["steps"]]
@@ -112,8 +112,8 @@ def _installed_pythons(job: dict) -> set[str]:
 
 def test_published_pages_show_every_default_python() -> None:
     """The strict build and the deploy install each Python whose output the pages show."""
-    assert _installed_pythons(_load("ci.yml")["jobs"]["build"]) == set(runner.DEFAULT_PYTHONS)
-    assert _installed_pythons(_load("docs.yml")["jobs"]["deploy"]) == set(runner.DEFAULT_PYTHONS)
+    assert _installed_pythons(_load("ci.yml")["jobs"]["build"]) == set(interpreters.SUPPORTED[:4])
+    assert _installed_pythons(_load("docs.yml")["jobs"]["deploy"]) == set(interpreters.SUPPORTED[:4])
 
 
 def test_docs_deploys_only_tested_commits_with_the_least_permissions() -> None:

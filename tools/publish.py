@@ -32,6 +32,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tools.build import interpreters
+
 ROOT = Path(__file__).resolve().parent.parent
 BRANCH = "gh-pages"
 LATEST = "latest"
@@ -98,9 +100,19 @@ def published(root: Path = ROOT) -> list[dict]:
     return json.loads(_run(_mike("list", "--json"), root, quiet=True) or "[]")
 
 
-def deploy(ref: str, root: Path = ROOT) -> str:
+def deploy(ref: str, root: Path = ROOT, preview: bool = False) -> str:
     """Build the site in `root` and commit it to the local gh-pages branch as the version
-    `ref` publishes. Pushing is left to the caller (`git push origin gh-pages`)."""
+    `ref` publishes. Pushing is left to the caller (`git push origin gh-pages`).
+
+    A published version shows every supported Python's output, so a build narrowed with
+    ASYNCIO_BASICS_PYTHONS is refused, except for a local preview (`make versions`)."""
+    if interpreters.narrowed() and not preview:
+        raise PublishError(
+            f"{interpreters.SELECT_ENV}={os.environ.get(interpreters.SELECT_ENV)!r} narrows the "
+            f"build to {' '.join(interpreters.requested())}, but a published version must show "
+            f"every supported Python ({' '.join(interpreters.SUPPORTED)}). Unset it, with "
+            "every one of them installed."
+        )
     version, release = version_for(ref)
     if release:
         newer = [
@@ -193,8 +205,8 @@ def preview(port: int) -> None:
         root = Path(tmp)
         copy_working_tree(ROOT, root)
         print(f"Deploying two versions of the working tree into the gh-pages branch of {root}")
-        deploy("refs/tags/v0.1", root)
-        deploy("refs/heads/main", root)
+        deploy("refs/tags/v0.1", root, preview=True)
+        deploy("refs/heads/main", root, preview=True)
         print(_run(_mike("list"), root, quiet=True), end="")
         print(f"Version 0.1 is `{LATEST}`; `dev` shows the banner that links to it.")
         try:

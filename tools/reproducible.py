@@ -21,8 +21,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tools.runner import ROOT, mask
-from tools.timeline import mask_pictures
+from tools.build.fence import ROOT
+from tools.build.timeline import mask_pictures
+from tools.build.transcripts import mask
 
 # Files that can carry snippet output as text (pages, search index, llms.txt, sitemap).
 TEXT_SUFFIXES = {".html", ".json", ".txt", ".xml", ".md"}

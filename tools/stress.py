@@ -2,7 +2,7 @@
 output ever differs from its committed transcript.
 
 Transcripts are compared exactly as the build and the tests compare them
-(tools.snippets.check_run, after masking durations and task numbers), so a snippet listed
+(tools.build.transcripts.check, after masking durations and task numbers), so a snippet listed
 here would, one day, fail a build for no reason. Beside the runs, CPU-burning processes
 (one per core by default) keep the machine busy, as a loaded CI runner would be.
 
@@ -25,7 +25,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from tools import runner, snippets
+from tools.build import fence, interpreters, runner, transcripts
 
 
 @dataclass
@@ -46,8 +46,8 @@ class Tally:
         self.slowest = max(self.slowest, seconds)
         if problems:
             text = "\n".join(problems)
-            self.problems[runner.mask(text)] += 1  # runs that differ the same way count together
-            self.examples.setdefault(runner.mask(text), text)
+            self.problems[transcripts.mask(text)] += 1  # runs that differ the same way count together
+            self.examples.setdefault(transcripts.mask(text), text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,16 +73,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     usages = {
-        u.snippet: u
-        for u in snippets.find_usages()
-        if not args.only or any(s in u.snippet for s in args.only)
+        snippet: f
+        for snippet, f in fence.by_snippet(fence.find_all()).items()
+        if not args.only or any(s in snippet for s in args.only)
     }
-    versions = [v for v in runner.requested_versions() if runner.find_interpreter(v)]
-    missing = sorted(set(runner.requested_versions()) - set(versions))
+    versions = [v for v in interpreters.requested() if interpreters.find(v)]
+    missing = sorted(set(interpreters.requested()) - set(versions))
     if not usages or not versions:
         print("error: nothing to run (no matching snippet, or no Python found)", file=sys.stderr)
         return 2
-    tallies = [Tally(s, v) for s, u in usages.items() for v in versions if u.options.runs_on(v)]
+    tallies = [Tally(s, v) for s, u in usages.items() for v in versions if u.run.runs_on(v)]
     print(
         f"{len(tallies)} snippet x version pairs, {args.runs} runs each, {args.jobs} at a time, "
         f"beside {args.burners} CPU burner(s); Python {', '.join(versions)}"
@@ -95,9 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         with ThreadPoolExecutor(max_workers=args.jobs) as pool:
             for tally in tallies:
                 usage = usages[tally.snippet]
-                expected = snippets.expected_transcript(tally.snippet, tally.version)
-                interpreter = runner.find_interpreter(tally.version)
-                one = functools.partial(_one, usage, interpreter, expected)
+                interpreter = interpreters.find(tally.version)
+                one = functools.partial(_one, usage, interpreter)
                 for seconds, problems in pool.map(one, range(args.runs)):
                     tally.add(seconds, problems)
                 verdict = "ok" if not tally.differed else f"DIFFERED in {tally.differed}"
@@ -123,10 +122,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _one(
-    usage: snippets.Usage, interpreter: runner.Interpreter, expected: str | None, _: int
+    usage: fence.Fence, interpreter: interpreters.Interpreter, _: int
 ) -> tuple[float, list[str]]:
-    run = runner.run_snippet(usage.snippet, interpreter, usage.options)
-    return run.seconds, snippets.check_run(run, usage.options, expected)
+    run = runner.run(usage.snippet, interpreter, usage.run)
+    return run.seconds, transcripts.check(run, usage.run)
 
 
 def _burner() -> subprocess.Popen[bytes]:

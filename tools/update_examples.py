@@ -1,43 +1,46 @@
 """Record every snippet's transcript on purpose: `make update-examples`.
 
-Runs each snippet on every Python version it can find and rewrites the .out files
-whose masked text changed. It refuses to record a run that hung or exited with a code
-its fence does not expect, so an accident is never committed as the truth.
+`make update-examples` formats every snippet first (pytest-examples, with ruff), so that the
+line numbers tracebacks and warnings quote are those of the formatted files; this then runs
+each snippet on every selected Python and rewrites the .out files whose masked text changed. It refuses to
+record a run that hung or exited with a status its fence does not expect, so an accident
+is never committed as the truth.
 """
 
 from __future__ import annotations
 
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
-from tools import runner, snippets
+from tools.build import fence, interpreters, runner, transcripts
+from tools.build.executor import jobs_from_environment
+from tools.build.fence import ROOT
 
 
 def main() -> int:
-    usages = {u.snippet: u for u in snippets.find_usages()}
-    versions = [v for v in runner.requested_versions() if runner.find_interpreter(v)]
-    missing = sorted(set(runner.requested_versions()) - set(versions))
-    print(f"Python versions: {', '.join(versions)}" + (f" (not found: {', '.join(missing)})" if missing else ""))
+    try:
+        fences = fence.by_snippet(fence.find_all())
+        selected = interpreters.selected()
+    except (fence.FenceError, interpreters.SelectionError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"Python versions: {', '.join(i.version for i in selected)}")
+    jobs = [(f, i) for f in fences.values() for i in selected if f.run.runs_on(i.version)]
+    with ThreadPoolExecutor(jobs_from_environment()) as pool:
+        runs = list(pool.map(lambda job: runner.run(job[0].snippet, job[1], job[0].run), jobs))
     failures, changed = [], []
-    for snippet, usage in usages.items():
-        produced = {}
-        for version in versions:
-            if not usage.options.runs_on(version):
-                continue
-            run = runner.run_snippet(snippet, runner.find_interpreter(version), usage.options)
-            refused = snippets.check_run(run, usage.options, expected=run.transcript)  # exit code only
-            if refused:
-                failures += [f"{usage.where}: {p}" for p in refused]
-            else:
-                produced[version] = run.transcript
-        if not any(f.startswith(usage.where) for f in failures):
-            changed += snippets.write_transcripts(snippet, produced, usage.options)
+    for found in fences.values():
+        mine = [r for (f, _), r in zip(jobs, runs) if f is found]
+        refused = [f"{found.where}: {p}" for r in mine for p in transcripts.check_exit(r, found.run)]
+        failures += refused
+        if not refused:
+            produced = {r.interpreter.version: r.transcript for r in mine}
+            changed += transcripts.write(found.snippet, produced, found.run)
     for path in changed:
-        print(f"updated {path.relative_to(runner.ROOT)}")
-    print(f"{len(usages)} snippets, {len(changed)} transcript files changed")
+        print(f"updated {path.relative_to(ROOT)}")
+    print(f"{len(fences)} snippets, {len(changed)} transcript files changed")
     for failure in failures:
         print(f"error: {failure}", file=sys.stderr)
-    if missing:
-        print(f"warning: not recorded for {', '.join(missing)}: interpreter not found", file=sys.stderr)
     return 1 if failures else 0
 
 

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tools import runner
+from tools.build import fence, interpreters, runner, transcripts
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM = os.environ.get("ASYNCIO_BASICS_CHROMIUM", "/usr/bin/chromium")
@@ -40,7 +40,7 @@ VERSIONS = [{"version": "1.0", "title": "1.0", "aliases": ["latest"]}]
 PHONE = {"width": 375, "height": 800}
 
 
-def page_paths(root: Path = runner.ROOT) -> list[str]:
+def page_paths(root: Path = fence.ROOT) -> list[str]:
     """Every page of the site, as a path under the site root ("" for the home page)."""
     paths = []
     for source in sorted((root / "docs").rglob("*")):
@@ -121,7 +121,7 @@ def browser():
 def axe_source() -> str:
     if not AXE.is_file():
         pytest.fail(
-            f"{AXE.relative_to(runner.ROOT)} is missing: run `npm ci --prefix tests/browser` "
+            f"{AXE.relative_to(fence.ROOT)} is missing: run `npm ci --prefix tests/browser` "
             "(`make test` does it)"
         )
     return AXE.read_text(encoding="utf-8")

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from tools import reader, runner, snippets
+from tools.build import fence, interpreters, render, runner, transcripts
 
-USAGES = {u.snippet: u for u in snippets.find_usages()}
+USAGES = {u.snippet: u for u in fence.find_all()}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-def _page_of(usage: snippets.Usage) -> str:
+def _page_of(usage: fence.Fence) -> str:
     rel = usage.page.removeprefix("docs/").removesuffix(".md")
     rel = rel.removesuffix("index").removesuffix("/")
     return rel + "/" if rel else ""
@@ -46,7 +46,7 @@ def test_search_finds_a_word_on_the_page_that_uses_it(tab, site_url: str) -> Non
 
 
 @pytest.mark.xfail(
-    "TaskGroup" not in (runner.ROOT / "docs/modern-asyncio.md").read_text(encoding="utf-8"),
+    "TaskGroup" not in (fence.ROOT / "docs/modern-asyncio.md").read_text(encoding="utf-8"),
     reason="docs/modern-asyncio.md does not teach asyncio.TaskGroup yet",
 )
 def test_search_for_taskgroup_finds_the_modern_asyncio_page(tab, site_url: str) -> None:
@@ -75,8 +75,8 @@ def _code_block(tab, snippet: str):
 
 @pytest.mark.parametrize("snippet", USAGES, ids=lambda s: s.removeprefix("snippets/"))
 def test_copy_and_download_give_exactly_the_script_shown(tab, site_url: str, snippet: str) -> None:
-    source = (runner.ROOT / snippet).read_text(encoding="utf-8")
-    shown, _ = reader.shown_source(source, snippet)
+    source = (fence.ROOT / snippet).read_text(encoding="utf-8")
+    shown, _ = render.code_for_download(source, snippet)
     tab.goto(site_url + _page_of(USAGES[snippet]), wait_until="networkidle")
     block = _code_block(tab, snippet)
     # What the page shows: the script, with annotation bubbles where `# (1)!` was.
@@ -88,7 +88,7 @@ def test_copy_and_download_give_exactly_the_script_shown(tab, site_url: str, sni
     assert [line.rstrip() for line in visible.rstrip("\n").split("\n")] == shown.rstrip("\n").split(
         "\n"
     )
-    assert block.locator(".md-annotation").count() == len(reader.annotations(source))
+    assert block.locator(".md-annotation").count() == len(render.annotations(source))
 
     block.hover()
     block.locator('button[data-md-type="copy"]').click()
@@ -100,13 +100,13 @@ def test_copy_and_download_give_exactly_the_script_shown(tab, site_url: str, sni
     assert download.value.suggested_filename == Path(snippet).name
     data = Path(download.value.path()).read_text(encoding="utf-8")
     assert data == shown, "the downloaded script is not the one shown"
-    assert reader.MARKER not in data
+    assert render.MARKER not in data
 
 
 def test_edit_this_page_opens_the_page_source(tab, site_url: str) -> None:
     from mkdocs.config import load_config
 
-    config = load_config(str(runner.ROOT / "mkdocs.yml"))
+    config = load_config(str(fence.ROOT / "mkdocs.yml"))
     if not (config.repo_url and config.edit_uri):
         pytest.skip("mkdocs.yml sets no repo_url and edit_uri")
     tab.goto(site_url + "suspension/", wait_until="networkidle")

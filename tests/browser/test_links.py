@@ -14,7 +14,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from tools import runner
+from tools.build import fence, interpreters, runner, transcripts
 
 
 class _Page(HTMLParser):
@@ -86,12 +86,12 @@ def test_every_internal_link_and_anchor_resolves(crawl: dict[str, _Page], site_u
                 broken.append(f"{url}: {link} -> no id {fragment!r} on {base}")
             checked += 1
     assert not broken, "\n".join(broken)
-    assert len(crawl) >= len(list((runner.ROOT / "docs").rglob("*.md"))), sorted(crawl)
+    assert len(crawl) >= len(list((fence.ROOT / "docs").rglob("*.md"))), sorted(crawl)
     assert checked > 100, f"only {checked} links checked: is the crawl following links?"
 
 
 NOTEBOOKS = sorted(
-    p.relative_to(runner.ROOT / "docs") for p in (runner.ROOT / "docs").rglob("*.ipynb")
+    p.relative_to(fence.ROOT / "docs") for p in (fence.ROOT / "docs").rglob("*.ipynb")
 )
 
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from tools import reader, runner, snippets
+from tools.build import fence, interpreters, render, runner, transcripts
 
-VERSIONS = runner.SUPPORTED_PYTHONS[:4]
+VERSIONS = interpreters.SUPPORTED[:4]
 """Versions whose transcripts are recorded here; 3.14 only runs in CI."""
 
 _DONE = re.compile(r"^done with (?P<label>\d+ / \d+) after (?P<ms>\d+\.\d) ms$")
@@ -59,16 +59,16 @@ class Transcript:
 
     def masked(self) -> list[str]:
         """The lines with durations masked, as transcripts are compared."""
-        return runner.mask("\n".join(self.lines)).split("\n")
+        return transcripts.mask("\n".join(self.lines)).split("\n")
 
 
 def read_transcript(snippet: str, version: str) -> Transcript:
-    text = snippets.expected_transcript(snippet, version)
+    text = transcripts.read(snippet, version)
     if text is None:
         pytest.fail(f"{snippet}: no transcript for Python {version}; run `make update-examples`")
     command, _, body = text.partition("\n")
     if not command.startswith("$ "):
-        where = snippets.transcript_path(snippet, version)
+        where = transcripts.path_for(snippet, version)
         pytest.fail(f"{where}:1: a transcript starts with `$ python ...`")
     return Transcript(snippet, version, body.rstrip("\n").split("\n"))
 
@@ -85,8 +85,8 @@ def output(version: str):
 
 
 def _source_lines(snippet: str) -> list[str]:
-    """The script as the page shows it: without the `# new` markers of tools/reader.py."""
-    shown, _ = reader.shown_source((runner.ROOT / snippet).read_text(encoding="utf-8"), snippet)
+    """The script as the page shows it: without the `# new` markers of tools/render.py."""
+    shown, _ = render.code_for_download((fence.ROOT / snippet).read_text(encoding="utf-8"), snippet)
     return shown.split("\n")
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tools import runner, snippets
+from tools.build import fence, interpreters, runner, transcripts
 
 TASKGROUP = "snippets/modern-asyncio/taskgroup.py"
 TASKGROUP_ERROR = "snippets/modern-asyncio/taskgroup_error.py"
@@ -19,8 +19,8 @@ TO_THREAD = "snippets/modern-asyncio/to_thread.py"
 PROCESS_POOL = "snippets/modern-asyncio/process_pool.py"
 GATHER = "snippets/results/gather_order.py"
 
-USAGES = {u.snippet: u for u in snippets.find_usages()}
-SINCE_311 = [v for v in runner.SUPPORTED_PYTHONS[:4] if runner.version_key(v) >= (3, 11)]
+USAGES = {u.snippet: u for u in fence.find_all()}
+SINCE_311 = [v for v in interpreters.SUPPORTED[:4] if interpreters.version_key(v) >= (3, 11)]
 BIG, MEDIUM, TINY = "508000 / 34113", "100052 / 3210", "500 / 3"
 STARTS = [
     "finding numbers below 508000 divisible by 34113",
@@ -30,7 +30,7 @@ STARTS = [
 
 
 def source(snippet: str) -> str:
-    return (runner.ROOT / snippet).read_text(encoding="utf-8")
+    return (fence.ROOT / snippet).read_text(encoding="utf-8")
 
 
 def gave_up_ms(t) -> float:

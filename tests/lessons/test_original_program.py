@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools import runner, snippets
+from tools.build import fence, interpreters, runner, transcripts
 
 ORIGINAL = "snippets/original-program/original.py"
 AS_ERROR = "snippets/original-program/warning_as_error.py"
@@ -12,7 +12,7 @@ NO_WAIT = "snippets/original-program/no_wait.py"
 NO_WAIT_DEBUG = "snippets/original-program/no_wait_debug.py"
 REWRITE = "snippets/original-program/rewrite.py"
 
-USAGES = {u.snippet: u for u in snippets.find_usages()}
+USAGES = {u.snippet: u for u in fence.find_all()}
 WARNS = {"3.10": False, "3.11": False, "3.12": True, "3.13": True}
 DESTROYED = "Task was destroyed but it is pending!"
 BIG_NUMBERS = str(list(range(0, 508000, 34113)))
@@ -35,7 +35,7 @@ def warning(snippet: str) -> list[str]:
 
 
 def source_lines(snippet: str) -> list[str]:
-    return (runner.ROOT / snippet).read_text(encoding="utf-8").split("\n")
+    return (fence.ROOT / snippet).read_text(encoding="utf-8").split("\n")
 
 
 def test_the_lines_the_page_refers_to(line_number) -> None:
@@ -59,7 +59,7 @@ def test_original_runs_on_every_version_and_warns_on_312_and_313_only(output, ve
 @pytest.mark.parametrize("version", ["3.12", "3.13"])
 def test_the_314_chain_shown_with_the_warning_as_an_error(output) -> None:
     usage = USAGES[AS_ERROR]
-    assert (usage.options.args, usage.options.min_python, usage.options.returncode) == (
+    assert (usage.run.args, usage.run.min_python, usage.run.returncode) == (
         ("-W", "error::DeprecationWarning"),
         "3.12",
         1,
@@ -78,7 +78,7 @@ def test_the_314_chain_shown_with_the_warning_as_an_error(output) -> None:
 def test_the_warning_run_is_not_recorded_for_310_and_311() -> None:
     # The page says that run is shown for 3.12 and 3.13 only.
     for version in ("3.10", "3.11"):
-        assert not USAGES[AS_ERROR].options.runs_on(version)
+        assert not USAGES[AS_ERROR].run.runs_on(version)
         assert not snippets.version_transcript(AS_ERROR, version).exists()
 
 

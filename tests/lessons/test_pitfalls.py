@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tools import runner, snippets
+from tools.build import fence, interpreters, runner, transcripts
 
 MISSING = "snippets/pitfalls/missing_await.py"
 MISSING_DEBUG = "snippets/pitfalls/missing_await_debug.py"
@@ -18,7 +18,7 @@ CLEANUP = "snippets/pitfalls/cleanup.py"
 
 BIG, MEDIUM, TINY, BY_ZERO = "508000 / 34113", "100052 / 3210", "500 / 3", "100052 / 0"
 NEVER_AWAITED = "RuntimeWarning: coroutine 'find_divisibles' was never awaited"
-USAGES = {u.snippet: u for u in snippets.find_usages()}
+USAGES = {u.snippet: u for u in fence.find_all()}
 
 
 def finding(label: str) -> str:
@@ -31,7 +31,7 @@ def zero_division_message(version: str) -> str:
 
 
 def source(snippet: str) -> str:
-    return (runner.ROOT / snippet).read_text(encoding="utf-8")
+    return (fence.ROOT / snippet).read_text(encoding="utf-8")
 
 
 def kinds(t) -> list[str]:

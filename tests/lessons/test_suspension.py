@@ -4,87 +4,106 @@ from __future__ import annotations
 
 from collections import Counter
 
-TASKS = "snippets/event-loop-and-tasks/create_tasks.py"
+from tests.lessons.claims import Page
+
+page = Page("docs/suspension.md")
+
 EVERY_500000 = "snippets/suspension/sleep_every_500000.py"
 EVERY_50000 = "snippets/suspension/sleep_every_50000.py"
 SLEEP_ZERO = "snippets/suspension/sleep_zero.py"
-
 BIG, MEDIUM, TINY = "508000 / 34113", "100052 / 3210", "500 / 3"
-START = {
-    BIG: "finding numbers below 508000 divisible by 34113",
-    MEDIUM: "finding numbers below 100052 divisible by 3210",
-    TINY: "finding numbers below 500 divisible by 3",
-}
+DONE = r"^done with {} after (\d+\.\d) ms$"
 
 
-def events(t) -> list[str]:
-    """The lines between main's first and last, with durations cut off."""
-    return [line.strip().split(" after ")[0] for line in t.lines[1:-1]]
+def done_order(out) -> list[str]:
+    return [line.removeprefix("done with ").split(" after")[0] for line in out.starting("done with")]
 
 
-def pause(label: str, i: int) -> str:
-    return f"{label} pauses at {i}"
+def pauses(out) -> Counter[str]:
+    return Counter(line.split(" pauses")[0] for line in out.starting("") if " pauses at " in line)
 
 
-def test_500000_stride_pauses_four_times_in_the_rounds_the_page_describes(output) -> None:
-    t = output(EVERY_500000)
-    assert [line.strip() for line in t.starting("  ")] == [
-        pause(BIG, 0),
-        pause(MEDIUM, 0),
-        pause(TINY, 0),
-        pause(BIG, 500000),
-    ], t
-    assert events(t) == [
-        START[BIG], pause(BIG, 0),
-        START[MEDIUM], pause(MEDIUM, 0),
-        START[TINY], pause(TINY, 0),
-        pause(BIG, 500000),
-        f"done with {MEDIUM}",
-        f"done with {TINY}",
-        f"done with {BIG}",
-    ], t  # fmt: skip
+def events(out) -> list[str]:
+    """Every line but main's first and last, durations cut off: what the page narrates."""
+    return [line.strip().split(" after ")[0] for line in out.lines[1:-1]]
 
 
-def test_500000_stride_small_tasks_report_nearly_the_big_tasks_time(output) -> None:
-    t = output(EVERY_500000)
+@page.claim("all three start before any finishes", EVERY_500000)
+def _(out):
+    starts = [out.index(f"finding numbers below {n}") for n in (508000, 100052, 500)]
+    assert max(starts) < min(out.index(f"done with {x}") for x in (BIG, MEDIUM, TINY))
+
+
+@page.claim("the medium and the tiny task finish before the large one", EVERY_500000)
+def _(out):
+    assert done_order(out) == [MEDIUM, TINY, BIG]
+
+
+@page.claim("look at the pause lines: there are only four", EVERY_500000)
+def _(out):
+    assert sum(pauses(out).values()) == 4
+    assert [line for line in out.starting("") if " pauses at " in line] == [
+        f"{BIG} pauses at 0", f"{MEDIUM} pauses at 0", f"{TINY} pauses at 0", f"{BIG} pauses at 500000",
+    ]  # fmt: skip
+
+
+@page.claim("Task 2 runs to the end of its range and prints done, then task 3 does the same", EVERY_500000)
+def _(out):
+    assert events(out)[-3:] == [f"done with {MEDIUM}", f"done with {TINY}", f"done with {BIG}"]
+    assert events(out)[-4] == f"{BIG} pauses at 500000"
+
+
+@page.claim("Their done lines also report nearly as many milliseconds as the large task's", EVERY_500000)
+def _(out):
     # Their clocks ran while the big task checked its first 500,000 numbers.
     for label in (MEDIUM, TINY):
-        assert t.done_ms(label) > 0.7 * t.done_ms(BIG), t
+        assert out.number(DONE.format(label)) > 0.7 * out.number(DONE.format(BIG))
 
 
-def test_50000_stride_takes_turns_and_finishes_in_order_of_size(output) -> None:
-    t = output(EVERY_50000)
-    counts = Counter(line.strip().split(" pauses")[0] for line in t.starting("  "))
-    assert counts == {BIG: 11, MEDIUM: 3, TINY: 1}, t
-    assert t.done_order() == [TINY, MEDIUM, BIG], t
-    assert events(t) == [
-        START[BIG], pause(BIG, 0),
-        START[MEDIUM], pause(MEDIUM, 0),
-        START[TINY], pause(TINY, 0),
-        pause(BIG, 50000), pause(MEDIUM, 50000), f"done with {TINY}",
-        pause(BIG, 100000), pause(MEDIUM, 100000),
-        pause(BIG, 150000), f"done with {MEDIUM}",
-        *(pause(BIG, i) for i in range(200000, 500001, 50000)),
-        f"done with {BIG}",
-    ], t  # fmt: skip
+@page.claim(
+    "Now the large task pauses 11 times (at 0, 50,000, ..., 500,000), the medium one 3 times",
+    EVERY_50000,
+)
+def _(out):
+    assert pauses(out) == {BIG: 11, MEDIUM: 3, TINY: 1}
 
 
-def test_50000_stride_tiny_task_waits_far_less_than_with_500000(output) -> None:
+@page.claim("then task 3 finishes: the rest of its range needs no pause. It is the first done", EVERY_50000)
+def _(out):
+    assert events(out)[6:9] == [f"{BIG} pauses at 50000", f"{MEDIUM} pauses at 50000", f"done with {TINY}"]
+
+
+@page.claim("Tasks 1 and 2 then alternate, 50,000 numbers at a time, until task 2 passes 100,000", EVERY_50000)
+def _(out):
+    assert events(out)[9:13] == [
+        f"{BIG} pauses at 100000", f"{MEDIUM} pauses at 100000", f"{BIG} pauses at 150000", f"done with {MEDIUM}",
+    ]  # fmt: skip
+
+
+@page.claim("Task 1 carries on alone until it is done", EVERY_50000)
+def _(out):
+    assert events(out)[13:] == [*(f"{BIG} pauses at {i}" for i in range(200000, 500001, 50000)), f"done with {BIG}"]
+
+
+@page.claim("The tasks now finish in order of size: tiny, medium, large", EVERY_50000)
+def _(out):
+    assert done_order(out) == [TINY, MEDIUM, BIG]
+
+
+@page.claim(
+    "The tiny task's done line reports far fewer milliseconds than with the 500,000 step",
+    EVERY_50000,
+    EVERY_500000,
+)
+def _(fine, coarse):
     # It waits for one 50,000-number turn of each other task, not for 500,000 numbers.
-    fine, coarse = output(EVERY_50000), output(EVERY_500000)
-    assert fine.done_ms(TINY) < 0.5 * coarse.done_ms(TINY), f"{fine}\n{coarse}"
+    assert fine.number(DONE.format(TINY)) < 0.5 * coarse.number(DONE.format(TINY))
 
 
-def test_sleep_zero_prints_the_same_lines_in_the_same_order(output) -> None:
-    assert output(SLEEP_ZERO).masked() == output(EVERY_50000).masked()
+@page.claim("The lines are the same, in the same order, as with asyncio.sleep(0.0001)", SLEEP_ZERO, EVERY_50000)
+def _(zero, tenth):
+    assert events(zero) == events(tenth)
+    assert zero.lines[0] == tenth.lines[0] and len(zero.lines) == len(tenth.lines)
 
 
-def test_each_script_changes_the_lines_the_page_names(change) -> None:
-    added = change(TASKS, EVERY_500000)
-    assert not added.removed and sorted(added.added) == [12, 13, 14], added
-    assert added.added[12].strip() == "if i % 500000 == 0:"
-    assert added.added[14].strip() == "await asyncio.sleep(0.0001)"
-    stride = change(EVERY_500000, EVERY_50000)
-    assert sorted(stride.added) == [12] and stride.added[12].strip() == "if i % 50000 == 0:", stride
-    zero = change(EVERY_50000, SLEEP_ZERO)
-    assert sorted(zero.added) == [14] and zero.added[14].strip() == "await asyncio.sleep(0)", zero
+test_claims = page.test()

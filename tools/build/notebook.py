@@ -1,7 +1,9 @@
 """The notebook page: run on the build's own Python, fail loudly, load nothing remote.
 
 mkdocs-jupyter executes each notebook through nbconvert in a Jupyter kernel. The build
-hooks (tools/mkdocs_hooks.py) use this module to
+hooks (tools/build/hooks.py) use this module to
+
+* configure the plugin for the build's mode: only `make serve` may replay a cached run;
 
 * check, before a notebook runs, that its kernel is the Python running the build (the one
   in .venv), not a kernel spec left elsewhere on the machine that starts another Python;
@@ -70,6 +72,41 @@ def check_kernel(notebook: Path, where: str, configured: str = "") -> None:
         f"it comes from: remove it (`jupyter kernelspec remove {name}`), or let this "
         "environment's own come first (unset JUPYTER_PATH; set JUPYTER_PREFER_ENV_PATH=1)."
     )
+
+
+def configure(plugin: Any, cache: Path | None, no_exec: bool) -> None:
+    """Match mkdocs-jupyter to the build's mode (executor.Mode).
+
+    mkdocs-jupyter caches executed notebooks by default; only `make serve` may replay
+    one. Its own key is the notebook and the plugin's options, so the folder adds what
+    that key leaves out: the kernel's Python, the packages running it, the environment.
+    """
+    plugin.config["cache"] = cache is not None
+    if cache is not None:
+        plugin.config["cache_dir"] = str(cache / "notebook" / _digest())
+    if no_exec:
+        plugin.config["execute"] = False
+
+
+def _digest() -> str:
+    import hashlib
+    from importlib import metadata
+
+    def version(package: str) -> str | None:
+        try:
+            return metadata.version(package)
+        except metadata.PackageNotFoundError:
+            return None
+
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    parts = {
+        "python": [sys.executable, sys.version],
+        "packages": {n: version(n) for n in ("mkdocs-jupyter", "nbconvert", "nbclient", "ipykernel", "jupytext")},
+        # The kernel inherits the build's whole environment (the hook sets SOURCE_DATE_EPOCH).
+        "environment": {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"},
+        "modules": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(docs.rglob("*.py"))},
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def guard_render(page: Any, where: str, kernel: str = "", strict: bool = True) -> None:

@@ -1,7 +1,7 @@
 """Timeline pictures: which task held the event loop when, drawn from a real run.
 
 A fence with `timeline="on"` gets, below its output, an SVG drawn at build time from one
-run of the same script under tools/trace.py. That run is a separate one from the run whose
+run of the same script under tools/build/trace.py. That run is a separate one from the run whose
 output the page shows (tracing adds a little time to every step), so the picture says so;
 the build checks that it printed the same lines in the same order as the transcript, so
 the picture always shows the order the page shows.
@@ -10,7 +10,7 @@ The SVG is plain text written here (no dependency) and inlined in the page, so i
 the light and dark palettes (colours in docs/stylesheets/site.css). It has a <title> and a
 <desc>, and the figure lists every step as text below the picture.
 
-    python -m tools.timeline snippets/suspension/sleep_zero.py > /tmp/t.svg   # to look at one
+    python -m tools.build.timeline snippets/suspension/sleep_zero.py > /tmp/t.svg   # to look at one
 """
 
 from __future__ import annotations
@@ -23,10 +23,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tools import exec_cache, runner, snippets, trace
-from tools.runner import ROOT, Interpreter, RunOptions
+from tools.build import interpreters, runner, trace, transcripts
+from tools.build.fence import RunOptions
+from tools.build.transcripts import Run
 
-_tracer_code = Path(trace.__file__).read_bytes()
+TRACER = "tools.build.trace"
+TRACER_DIGEST = hashlib.sha256(Path(trace.__file__).read_bytes()).hexdigest()
 
 WIDTH = 640  # viewBox units; the picture scales to the column's width
 LANE = 38  # height of one row: its label, then its bar
@@ -40,40 +42,25 @@ class TimelineError(Exception):
 
 
 def trace_options(options: RunOptions) -> RunOptions:
-    """The fence's options, with the script run under tools/trace.py."""
-    return dataclasses.replace(options, args=(*options.args, "-m", "tools.trace"))
+    """The fence's options, with the script run under tools/build/trace.py."""
+    return dataclasses.replace(options, args=(*options.args, "-m", TRACER), streams=False)
 
 
-def traced_run(snippet: str, interpreter: Interpreter, options: RunOptions) -> dict[str, Any]:
-    """Run the snippet under the tracer (or replay it in `make serve`) and return the trace."""
-    opts = trace_options(options)
-    store = exec_cache.Store(exec_cache.mode.cache) if exec_cache.mode.cache else None
-    key = ""
-    if store is not None:
-        env = {**runner.environment(opts), "tracer": hashlib.sha256(_tracer_code).hexdigest()}
-        key = "trace-" + exec_cache.cache_key(snippet, interpreter, opts, environment=env)
-        hit = store.get(key, snippet, interpreter)
-        if hit is not None:
-            return trace.parse(hit.output)
-    run = runner.run_snippet(snippet, interpreter, opts)
+def parse_run(run: Run, options: RunOptions) -> dict[str, Any]:
+    """The trace a traced run printed; TimelineError if it did not finish."""
     if run.timed_out:
-        raise TimelineError(f"{snippet}: the traced run was killed after {opts.timeout:g} s")
+        raise TimelineError(f"{run.snippet}: the traced run was killed after {options.timeout:g} s")
     try:
-        data = trace.parse(run.output)
+        return trace.parse(run.output)
     except ValueError as error:
-        raise TimelineError(
-            f"{snippet}: the traced run (python -m tools.trace) failed: {error}"
-        ) from None
-    if store is not None:
-        store.put(key, run)
-    return data
+        raise TimelineError(f"{run.snippet}: the traced run (python -m {TRACER}) failed: {error}") from None
 
 
-def check_against(data: dict[str, Any], expected: str | None, snippet: str) -> None:
+def check_against(data: dict[str, Any], expected: str | None, snippet: str, options: RunOptions) -> None:
     """The traced run printed what the transcript says, in the same order."""
     printed = "".join(text for _, text in data["output"])
-    shown = (expected or "").partition("\n")[2]
-    if runner.mask(printed) != runner.mask(shown):
+    shown = transcripts.split(expected or "")[1]
+    if transcripts.mask(printed, options) != transcripts.mask(shown, options):
         raise TimelineError(
             f"{snippet}: the traced run printed something other than the transcript, so its "
             f"picture would not match the output on the page.\n--- transcript\n{shown}"
@@ -84,24 +71,6 @@ def check_against(data: dict[str, Any], expected: str | None, snippet: str) -> N
             f"{snippet}: the traced run recorded no steps: no asyncio task ran, and `main` "
             'called no function of the snippet. Remove timeline="on" from its fence.'
         )
-
-
-def fences(root: Path = ROOT) -> list[tuple[str, str]]:
-    """(page, snippet) for every exec fence with timeline="on", in page order."""
-    found = []
-    for page in sorted((root / snippets.DOCS).rglob("*.md")):
-        text = page.read_text(encoding="utf-8")
-        for match in _TIMELINE_FENCE.finditer(text):
-            if snippets._truthy(match["value"]):
-                found.append((page.relative_to(root).as_posix(), match["snippet"]))
-    return found
-
-
-_TIMELINE_FENCE = re.compile(
-    r'^[ \t]*(?:`{3,}|~{3,})[ \t]*(?:python|py)\b[^\n]*\btimeline="(?P<value>[^"]*)"[^\n]*\n'
-    r'[ \t]*--8<--[ \t]+"(?P<snippet>[^"]+)"',
-    re.M,
-)
 
 
 # --- drawing ---------------------------------------------------------------------
@@ -229,24 +198,12 @@ def mask_pictures(text: str) -> str:
     return _PICTURE.sub(lambda m: re.sub(r"\d+(?:\.\d+)?", "<n>", m[0]), text)
 
 
-def picture(snippet: str, options: RunOptions, ident: str) -> str:
-    """What the build puts under a timeline fence's output; raises TimelineError."""
-    versions = [v for v in runner.requested_versions() if options.runs_on(v)]
-    found = [i for v in reversed(versions) if (i := runner.find_interpreter(v))]
-    if not found:
-        raise TimelineError(f"{snippet}: no Python to trace it with")
-    interpreter = found[0]  # the newest one the build runs
-    data = traced_run(snippet, interpreter, options)
-    check_against(data, snippets.expected_transcript(snippet, interpreter.version), snippet)
-    return render(data, snippet, ident)
-
-
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
-        print("usage: python -m tools.timeline snippets/<lesson>/<name>.py", file=sys.stderr)
+        print("usage: python -m tools.build.timeline snippets/<lesson>/<name>.py", file=sys.stderr)
         return 2
-    run = runner.run_snippet(argv[0], runner.current_interpreter(), trace_options(RunOptions()))
-    print(render(trace.parse(run.output), argv[0], "timeline"))
+    options = trace_options(RunOptions())
+    print(render(parse_run(runner.run(argv[0], interpreters.current(), options), options), argv[0], "timeline"))
     return 0
 
 

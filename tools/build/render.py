@@ -1,4 +1,4 @@
-"""What a reader gets around each snippet: the script as shown, its highlights, its download.
+"""What a reader gets around each snippet: the code as shown, highlights, outputs, downloads.
 
 Highlights. A lesson highlights the lines that changed since the previous lesson's script.
 The snippet marks them itself, with a trailing comment, so the marks move with the lines
@@ -26,6 +26,10 @@ import html
 import re
 from collections.abc import Iterable
 
+import markdown_exec
+
+from tools.build import interpreters, transcripts
+
 MARKER = "# new"
 _MARKED = re.compile(r"^(?P<code>.*?\S)[ \t]+" + re.escape(MARKER) + r"[ \t]*$")
 _ANNOTATION = re.compile(r"^(?P<code>.*?\S)[ \t]+# \((?P<number>\d+)\)![ \t]*$")
@@ -35,19 +39,19 @@ class MarkerError(Exception):
     """A marker the build cannot turn into a highlight; the message names the line."""
 
 
-def shown_source(text: str, where: str = "") -> tuple[str, list[int]]:
+def code_for_download(text: str, where: str = "") -> tuple[str, list[int]]:
     """(the script as copied and downloaded, the 1-based numbers of the `# new` lines)."""
-    page, marked = page_source(text, where)
+    page, marked = code_for_page(text, where)
     return "\n".join(_ANNOTATION.sub(r"\g<code>", line) for line in page.split("\n")), marked
 
 
 def annotations(text: str) -> list[int]:
     """The annotation numbers a script's lines carry, in line order."""
-    page, _ = page_source(text)
+    page, _ = code_for_page(text)
     return [int(m["number"]) for m in map(_ANNOTATION.match, page.split("\n")) if m]
 
 
-def page_source(text: str, where: str = "") -> tuple[str, list[int]]:
+def code_for_page(text: str, where: str = "") -> tuple[str, list[int]]:
     """(the code the page shows: `# new` markers gone, annotations kept, the marked lines)."""
     lines, marked = [], []
     for number, line in enumerate(text.split("\n"), 1):
@@ -102,3 +106,34 @@ _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog
 def name_search_dialog(page_html: str) -> tuple[str, bool]:
     named = _SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"')
     return page_html.replace(_SEARCH_DIALOG, named), _SEARCH_DIALOG in page_html
+
+
+# --- outputs ---------------------------------------------------------------------
+
+
+def outputs(results: list[tuple[str, str, bool]], mask=transcripts.mask) -> str:
+    """One console block when every version printed the same (masked), else a tab per version.
+
+    `results` holds (version, transcript, ran) for exactly the versions this build ran, so a
+    label names the versions that produced the output, never more.
+    """
+    if not results:
+        return ""
+    groups: dict[str, list[str]] = {}
+    for version, transcript, _ in results:
+        groups.setdefault(mask(transcript), []).append(version)
+    if len(groups) == 1:
+        note = "" if all(ran for _, _, ran in results) else ", recorded"
+        title = f"Output ({interpreters.label([v for v, _, _ in results])}{note})"
+        return markdown_exec.code_block("console", results[-1][1].rstrip("\n"), title=title)
+    tabs = []
+    for version, transcript, ran in results:
+        note = "" if ran else " (recorded)"
+        tabs.append((f"Python {version}{note}", markdown_exec.code_block("console", transcript.rstrip("\n"))))
+    return markdown_exec.tabbed(*tabs)
+
+
+def failure(problems: list[str]) -> str:
+    body = "\n\n".join(problems)
+    indented = "\n".join("    " + line for line in body.split("\n"))
+    return f'!!! failure "This example failed in this build"\n\n    ```text\n{indented}\n    ```\n\n'

@@ -1,0 +1,273 @@
+"""Claims: every sentence a page says about output, bound to its text, checked against the build.
+
+A lesson's claims module (`tests/lessons/test_<page>.py`) lists, for each sentence (or table
+cell, or list item) of `docs/<page>.md` that says what a program printed or did, the exact
+text a reader sees and a check:
+
+    page = Page("docs/suspension.md")
+
+    @page.claim("the medium and the tiny task finish before the large one", EVERY_500000)
+    def _(out):
+        assert out.index("done with 100052 / 3210") < out.index("done with 508000 / 34113")
+
+    test_claims = page.test()  # last line: one test per claim and Python version
+
+Each test (a) finds the text on the page as the suite's build rendered it, so editing the
+sentence fails the claim until it is revisited, and (b) runs the check on the output of
+that build's own run of each snippet, once per Python version it ran. A failure names the
+page, the line of the sentence, the claim and the version, and shows the output.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tools.build import fence, interpreters
+
+ROOT = fence.ROOT
+
+
+class ClaimFailed(Exception):
+    """A claim whose text is not on its page, or whose check fails; the message says where."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """One snippet's run on one Python, in this build."""
+
+    snippet: str
+    version: str
+    text: str  # what the page shows under the command: stdout and stderr interleaved
+    returncode: int | None
+    seconds: float
+    stderr_text: str | None = None  # only with streams="on" on the fence
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.rstrip("\n").split("\n") if self.text else []
+
+    @property
+    def stderr(self) -> list[str]:
+        if self.stderr_text is None:
+            raise AssertionError(f'{self.snippet}: add streams="on" to its fence to claim what goes to stderr')
+        return self.stderr_text.rstrip("\n").split("\n") if self.stderr_text else []
+
+    @property
+    def stdout(self) -> list[str]:
+        """The lines that did not go to stderr, in order (needs streams="on")."""
+        rest = list(self.stderr)
+        out = []
+        for line in self.lines:
+            if rest and line == rest[0]:
+                rest.pop(0)
+            else:
+                out.append(line)
+        return out
+
+    def index(self, line: str) -> int:
+        """Position of the line that starts with `line`, which must appear exactly once."""
+        found = [i for i, text in enumerate(self.lines) if text.strip().startswith(line)]
+        assert len(found) == 1, f"expected one line starting {line!r}, found {len(found)}"
+        return found[0]
+
+    def starting(self, prefix: str) -> list[str]:
+        return [line.strip() for line in self.lines if line.strip().startswith(prefix)]
+
+    def find(self, pattern: str) -> re.Match[str]:
+        match = re.search(pattern, self.text, re.M)
+        assert match, f"no match for {pattern!r}"
+        return match
+
+    def findall(self, pattern: str) -> list[re.Match[str]]:
+        return list(re.finditer(pattern, self.text, re.M))
+
+    def number(self, pattern: str) -> float:
+        found = self.findall(pattern)
+        assert len(found) == 1, f"expected {pattern!r} to match once, it matched {len(found)} times"
+        return float(found[0][1])
+
+    @classmethod
+    def from_record(cls, run: dict) -> Output:
+        return cls(run["snippet"], run["version"], run["output"], run["returncode"], run["seconds"], run["stderr"])
+
+
+@dataclass
+class Claim:
+    page: str
+    text: str
+    snippets: tuple[str, ...]
+    check: Callable[..., None]
+    versions: tuple[str, ...] | None = None
+
+    @property
+    def label(self) -> str:
+        return self.text if len(self.text) <= 60 else self.text[:57] + "..."
+
+
+@dataclass
+class Page:
+    path: str  # "docs/suspension.md"
+    claims: list[Claim] = field(default_factory=list)
+
+    def claim(self, text: str, *snippets: str, versions: tuple[str, ...] | None = None):
+        def register(check: Callable[..., None]) -> Callable[..., None]:
+            self.claims.append(Claim(self.path, text, snippets, check, versions))
+            return check
+
+        return register
+
+    def cases(self) -> list:
+        fences = fence.by_snippet(fence.find_all())
+        cases = []
+        for claim in self.claims:
+            for snippet in claim.snippets:
+                assert snippet in fences, f"{self.path}: claim {claim.label!r} names {snippet}, which no page runs"
+            for version in interpreters.requested():
+                if claim.versions is not None and version not in claim.versions:
+                    continue
+                if all(fences[s].run.runs_on(version) for s in claim.snippets):
+                    cases.append(pytest.param(claim, version, id=f"{claim.label}-py{version}"))
+        return cases
+
+    def test(self):
+        page = self
+
+        @pytest.mark.parametrize(("claim", "version"), self.cases())
+        def test_claims(site_build, claim: Claim, version: str) -> None:
+            outputs = []
+            for snippet in claim.snippets:
+                run = site_build.runs(snippet).get(version)
+                assert run is not None, f"the build did not run {snippet} on Python {version}"
+                outputs.append(Output.from_record(run))
+            failure = None
+            try:
+                verify(claim, page_text(site_build.site, page.path), source(page.path), outputs)
+            except ClaimFailed as error:
+                failure = str(error)
+            if failure:
+                pytest.fail(failure, pytrace=False)
+
+        return test_claims
+
+
+def verify(claim: Claim, text_on_page: str, page_source: str, outputs: list[Output]) -> None:
+    """Raise ClaimFailed unless the claim's text is on the page and its check holds."""
+    wanted = normalise(claim.text)
+    line = source_line(page_source, claim.text)
+    where = f"{claim.page}:{line or earlier_line(claim.page, claim.text, page_source)}"
+    if wanted not in text_on_page:
+        raise ClaimFailed(
+            f"{where}: claim “{claim.text}” is not on the built page (the line is where it "
+            "was in the last commit, or the closest match). If you edited the "
+            f"sentence, revisit its claim in tests/lessons/test_{Path(claim.page).stem.replace('-', '_')}.py: "
+            "the text must read as the page does, and the check must still say the same."
+        )
+    try:
+        claim.check(*outputs)
+    except AssertionError as error:
+        shown = "\n\n".join(
+            f"{o.snippet} on Python {o.version} (exit status {o.returncode}, {o.seconds:.2f} s):\n"
+            + "\n".join("    " + line for line in o.lines)
+            for o in outputs
+        )
+        versions = sorted({o.version for o in outputs})
+        on = f" on Python {', '.join(versions)}" if versions else ""
+        raise ClaimFailed(f"{where}: claim “{claim.text}” does not hold{on}: {error}\n{shown}") from None
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def source_line(page_source: str, text: str) -> int | None:
+    """The line of the page's Markdown where the claim's text starts, markup ignored."""
+    words = normalise(text).split(" ")
+    # What Markdown shows differently from its source: links, code and emphasis marks.
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", page_source)
+    plain = re.sub(r"`|\*", "", plain)
+    flat, starts = "", []
+    for number, line in enumerate(plain.split("\n"), 1):
+        starts.append((len(flat), number))
+        flat += normalise(line) + " "
+    position = flat.find(" ".join(words))
+    if position < 0:
+        return None
+    return max(n for offset, n in starts if offset <= position)
+
+
+def earlier_line(page: str, text: str, page_source: str) -> int:
+    """Where the claim's text was in the last commit's page, or the closest line now."""
+    try:
+        committed = subprocess.run(
+            ["git", "show", f"HEAD:{page}"], cwd=ROOT, capture_output=True, text=True, timeout=20
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        committed = ""
+    return source_line(committed, text) or closest_line(page_source, text)
+
+
+def closest_line(page_source: str, text: str) -> int:
+    """The line of the page's Markdown most like the claim's text: where it probably was."""
+    wanted = normalise(text).lower()
+    best, best_line = 0.0, 1
+    lines = page_source.split("\n")
+    for number in range(1, len(lines) + 1):
+        window = normalise(" ".join(lines[number - 1 : number + 2])).lower()
+        matcher = difflib.SequenceMatcher(None, wanted, window, autojunk=False)
+        score = sum(block.size for block in matcher.get_matching_blocks()) / max(len(wanted), 1)
+        if score > best:
+            best, best_line = score, number
+    return best_line
+
+
+class _Text(HTMLParser):
+    """The readable text of a built page's article, without code blocks' markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.depth = 0  # inside <article>
+        self.skip = 0  # inside <script>, <style>, <svg> text we do not read
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "article":
+            self.depth += 1
+        if tag in {"script", "style"}:
+            self.skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.depth -= 1
+        if tag in {"script", "style"}:
+            self.skip -= 1
+        if tag in {"p", "li", "td", "th", "h1", "h2", "h3", "summary", "div", "pre"}:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip:
+            self.parts.append(data)
+
+
+@cache
+def page_text(site: Path, page: str) -> str:
+    rel = Path(page).relative_to("docs").with_suffix("")
+    built = site / ("" if rel.name == "index" else rel) / "index.html"
+    parser = _Text()
+    parser.feed(built.read_text(encoding="utf-8"))
+    text = normalise(html.unescape("".join(parser.parts)))
+    return text.replace("¶", "")
+
+
+@cache
+def source(page: str) -> str:
+    return (ROOT / page).read_text(encoding="utf-8")

@@ -1,0 +1,104 @@
+"""The claims themselves can fail: for each kind of claim, a false sentence and a false output.
+
+Each case is one claim checked by `claims.verify` against a page and an output made here,
+so this runs without a build. Every case first passes as written, then goes red twice:
+with the sentence changed on the page, and with the output changed under it; both
+messages name the page, the line of the sentence and the claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tests.lessons.claims import Claim, ClaimFailed, Output, normalise, verify
+
+SOURCE = "# A lesson\n\nSome prose.\n\n{sentence}\n\nMore prose.\n"
+
+
+def _out(text: str, returncode: int = 0, seconds: float = 0.2, stderr: str | None = None) -> Output:
+    return Output("snippets/x/y.py", "3.12", text, returncode, seconds, stderr)
+
+
+def _order(out):
+    assert out.index("done with tiny") < out.index("done with large")
+
+
+def _count(out):
+    assert len(out.starting("pause")) == 3
+
+
+def _value(out):
+    assert out.find(r"^\[0, 3, 6\]$")
+
+
+def _exit(out):
+    assert out.returncode == 1
+
+
+def _stream(out):
+    assert out.stderr == ["Task was destroyed but it is pending!"]
+
+
+def _timing(out):
+    assert out.number(r"together: (\d+\.\d+) s") < 0.7 * out.number(r"one after another: (\d+\.\d+) s")
+
+
+CASES = {
+    # kind: (sentence, check, true output, false output)
+    "order": (
+        "the tiny task finishes before the large one",
+        _order,
+        _out("done with tiny\ndone with large\n"),
+        _out("done with large\ndone with tiny\n"),
+    ),
+    "count": ("it pauses three times", _count, _out("pause\npause\npause\n"), _out("pause\npause\n")),
+    "value": ("it prints the list [0, 3, 6]", _value, _out("[0, 3, 6]\n"), _out("[0, 3, 9]\n")),
+    "exit status": ("the script exits with status 1", _exit, _out("boom\n", 1), _out("boom\n", 0)),
+    "stream": (
+        "the warning goes to standard error",
+        _stream,
+        _out("hi\nTask was destroyed but it is pending!\n", stderr="Task was destroyed but it is pending!\n"),
+        _out("hi\nTask was destroyed but it is pending!\n", stderr=""),
+    ),
+    "timing": (
+        "together takes about as long as the longest child",
+        _timing,
+        _out("one after another: 0.61 s\ntogether: 0.31 s\n"),
+        _out("one after another: 0.61 s\ntogether: 0.58 s\n"),
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", CASES)
+def test_a_claim_holds_then_fails_when_its_sentence_or_its_output_changes(kind: str) -> None:
+    sentence, check, good, bad = CASES[kind]
+    claim = Claim("docs/lesson.md", sentence, ("snippets/x/y.py",), check)
+    source = SOURCE.format(sentence=f"So {sentence}.")
+    page = normalise(f"A lesson Some prose. So {sentence}. More prose.")
+    verify(claim, page, source, [good])  # as written: holds
+
+    with pytest.raises(ClaimFailed) as wrong_output:
+        verify(claim, page, source, [bad])
+    assert str(wrong_output.value).startswith(f"docs/lesson.md:5: claim “{sentence}” does not hold on Python 3.12")
+
+    edited = replace(claim, text=sentence.replace("the", "no", 1) if "the" in sentence else sentence + " twice")
+    with pytest.raises(ClaimFailed) as wrong_sentence:
+        verify(edited, page, source, [good])
+    assert "is not on the built page" in str(wrong_sentence.value)
+    assert str(wrong_sentence.value).startswith("docs/lesson.md:")
+
+
+def test_a_stream_claim_without_streams_on_says_what_to_add() -> None:
+    claim = Claim("docs/lesson.md", "the warning goes to standard error", ("snippets/x/y.py",), _stream)
+    source = SOURCE.format(sentence="The warning goes to standard error.")
+    with pytest.raises(ClaimFailed, match='add streams="on" to its fence'):
+        verify(claim, "the warning goes to standard error", source, [_out("x\n")])
+
+
+def test_markup_in_the_source_does_not_hide_the_line() -> None:
+    from tests.lessons.claims import source_line
+
+    source = "# T\n\nIntro.\n\nThe `done` line of the *tiny* task comes\nfirst, see [here](x.md).\n"
+    assert source_line(source, "The done line of the tiny task comes first, see here") == 5

@@ -1,0 +1,310 @@
+"""MkDocs hooks: run every snippet a page includes and show what it really printed.
+
+A page includes a snippet with an exec fence in markdown-exec's own syntax (fence.py).
+markdown-exec's validator reads the fence's options and its `base_format` renders the code
+and the result; only the run is ours, because markdown-exec's python executor runs code
+in-process, where `__name__` is not "__main__" and stderr, warnings and the exit status
+are lost.
+
+The state of one build is a `Build`, made in on_config and kept on MkDocs' config object,
+which every hook receives. Every problem is logged as an error naming the page and line,
+so a strict build fails, and is shown on the page, so `mkdocs serve` shows it in place.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # MkDocs loads this file by path
+    sys.path.insert(0, str(ROOT))
+
+import markdown_exec  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.utils import get_relative_url  # noqa: E402
+
+from tools import reproducible  # noqa: E402
+from tools.build import fence, interpreters, notebook, render, timeline, transcripts  # noqa: E402
+from tools.build.executor import Executor, Mode, SwitchError, jobs_from_environment  # noqa: E402
+from tools.build.fence import Fence  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.asyncio_basics")
+RECORD_ENV = "ASYNCIO_BASICS_RUN_RECORD"  # where to write every run of the build, as JSON (tests)
+OUTPUT_FENCE = "exec-output"  # placed by the hooks in a checkpoint's answer
+
+
+class Build:
+    """One build: its executor and the fences of the page being rendered."""
+
+    def __init__(self, strict: bool, mode: Mode, selected: list[interpreters.Interpreter], jobs: int) -> None:
+        self.strict = strict
+        self.executor = Executor(selected, mode, jobs)
+        self.mode = mode
+        self.page_url = ""
+        self.fences: dict[str, Fence] = {}  # fence_id -> fence, for the page being rendered
+
+    # --- markdown-exec's formatter contract -------------------------------------------
+
+    def validator(self, language: str, inputs: dict, options: dict, attrs: dict, md: Any) -> bool:
+        fence_id = inputs.pop("fence_id", "")
+        if not markdown_exec.validator(language, inputs, options, attrs, md):
+            return False
+        options["fence"] = self.fences.get(fence_id)
+        return True
+
+    def format(self, source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+        found: Fence | None = options.pop("fence")
+        options.pop("extra")  # the fence's own options were parsed once, by fence.scan
+        if found is None:
+            log.error("an exec fence the hooks did not see; is tools/build/hooks.py listed in mkdocs.yml?")
+            return render.failure(["an exec fence the build did not scan"])
+        try:
+            shown, marked = render.code_for_page(source, found.snippet)
+        except render.MarkerError as error:
+            log.error(str(error))
+            shown, marked = source, []
+        display = {"title": found.title, **{k: v for k, v in found.display.items() if k != "source"}}
+        if marked:
+            if "hl_lines" in display:
+                log.error(f"{found.where}: has `{render.MARKER}` markers and an hl_lines option; keep one")
+            display["hl_lines"] = render.hl_lines(marked)
+        options["source"] = found.display.get("source") or "above"
+        html = markdown_exec.base_format(
+            language="python",
+            run=functools.partial(self._below_code, found),
+            code=source,
+            md=md,
+            extra=display,
+            **options,
+            transform_source=lambda code: (code, shown),  # run the file, show it without markers
+        )
+        return self._with_download(str(html), found)  # str: Markup.replace would escape the link
+
+    def output_validator(self, language: str, inputs: dict, options: dict, attrs: dict, md: Any) -> bool:
+        options["fence"] = self.fences.get(inputs.pop("fence_id", ""))
+        return True
+
+    def output_format(self, source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+        """A checkpoint's output, inside its collapsed answer."""
+        found = options["fence"]
+        return markdown_exec.base_format(  # its problems were logged with its code
+            language="python", run=lambda *_, **__: self._outputs(found), code="", md=md
+        )
+
+    # --- what goes below the code ---------------------------------------------------
+
+    def _below_code(self, found: Fence, code: str, **_: Any) -> str:
+        problems = []
+        if code.strip() != (ROOT / found.snippet).read_text(encoding="utf-8").strip():
+            problems.append(f"{found.where}: the code shown is not the content of {found.snippet}")
+        results = self.executor.results(found)
+        problems += [f"{found.where}: {p}" for r in results for p in r.problems]
+        if any(render.MARKER in r.run.transcript for r in results):
+            problems.append(
+                f"{found.where}: the output quotes a line marked `{render.MARKER}` (in a traceback), "
+                "where the marker would show; remove the marker from that line"
+            )
+        for problem in problems:
+            log.error(problem)
+        notes = found.annotations if render.annotations(code) else ""  # the theme looks right after the code
+        failed = render.failure(problems) if problems else ""
+        if found.checkpoint:
+            return notes + failed  # the output waits in the answer
+        return notes + failed + self._outputs(found) + self._timeline(found)
+
+    def _outputs(self, found: Fence) -> str:
+        results = self.executor.results(found)
+        return render.outputs(
+            [(r.version, r.run.transcript, r.ran) for r in results],
+            mask=lambda text: transcripts.mask(text, found.run),
+        )
+
+    def _timeline(self, found: Fence) -> str:
+        if not found.timeline or self.mode.no_exec:
+            return ""
+        try:
+            data = self.executor.trace(found)
+        except timeline.TimelineError as error:
+            log.error(f"{found.where}: {error}")
+            return "\n\n" + render.failure([str(error)])
+        return "\n\n" + timeline.render(data, found.snippet, f"timeline-{Path(found.snippet).stem}") + "\n\n"
+
+    def _with_download(self, html: str, found: Fence) -> str:
+        script, _ = render.code_for_download((ROOT / found.snippet).read_text(encoding="utf-8"))
+        href = get_relative_url(found.snippet, self.page_url)
+        html, count = render.add_download_link(html, found.title, href, script)
+        if not count:
+            log.error(f"{found.where}: no code block titled {found.title!r} to add its download link to")
+        return html
+
+
+def _build(config: Any) -> Build:
+    return config.asyncio_basics_build
+
+
+# --- the hooks, in the order MkDocs calls them -----------------------------------------
+
+
+def on_config(config: Any) -> Any:
+    plugin = config.plugins.get("markdown-exec")
+    if plugin is None:
+        raise PluginError("mkdocs.yml: the markdown-exec plugin must be enabled")
+    if {"python", "py"} & set(plugin.config.languages):
+        raise PluginError(
+            "mkdocs.yml: markdown-exec must not run python in-process; "
+            "set plugins.markdown-exec.languages so that it excludes python and py"
+        )
+    try:
+        mode = Mode.from_environment(config.strict)
+        jobs = jobs_from_environment()
+        selected = interpreters.selected()
+    except (SwitchError, interpreters.SelectionError) as error:
+        if config.strict or isinstance(error, SwitchError):
+            raise PluginError(str(error)) from None
+        log.error(str(error))  # `make serve` keeps serving with what it found
+        selected = [i for v in interpreters.requested() if (i := interpreters.find(v))]
+    build = Build(config.strict, mode, selected, jobs)
+    config.asyncio_basics_build = build
+    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
+    for name in ("python", "py"):
+        fences.append({"name": name, "class": "python", "validator": build.validator, "format": build.format})
+    fences.append({"name": OUTPUT_FENCE, "class": "output", "validator": build.output_validator, "format": build.output_format})
+    notebooks = config.plugins.get("mkdocs-jupyter")
+    if notebooks is not None:
+        notebook.configure(notebooks, mode.cache, mode.no_exec)
+    _list_pages_for_llms(config)
+    if mode.no_exec:
+        log.warning("ASYNCIO_BASICS_BENCH_NO_EXEC is set: no snippet runs, pages show recorded transcripts")
+    reproducible.set_source_date_epoch()  # sitemap dates from the commit, not the clock
+    return config
+
+
+def _list_pages_for_llms(config: Any) -> None:
+    """Give mkdocs-llmstxt every page of `nav`, in reading order, so no lesson is left out."""
+    plugin = config.plugins.get("llmstxt")
+    if plugin is not None and not plugin.config.sections and config.nav:
+        plugin.config.sections = {"Tutorial": _nav_pages(config.nav)}
+
+
+def _nav_pages(items: list) -> list[str]:
+    pages = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            pages += _nav_pages(value)
+        elif "://" not in value:  # not an external link
+            pages.append(value)
+    return pages
+
+
+def on_files(files: Any, config: Any) -> Any:
+    try:
+        fences = fence.find_all()
+    except fence.FenceError as error:
+        raise PluginError(str(error)) from None
+    for problem in transcripts.stray_files(fences):
+        log.error(problem)
+    _build(config).executor.start(fences)  # every run starts now, on every core
+    for snippet in sorted({f.snippet for f in fences}):  # each script, as shown, for download
+        try:
+            script, _ = render.code_for_download((ROOT / snippet).read_text(encoding="utf-8"), snippet)
+        except render.MarkerError as error:
+            raise PluginError(str(error)) from None
+        files.append(File.generated(config, snippet, content=script))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    build = _build(config)
+    build.page_url = page.file.url
+    try:
+        fences = fence.scan(markdown, f"{fence.DOCS}/{page.file.src_uri}")
+    except fence.FenceError as error:
+        raise PluginError(str(error)) from None
+    build.fences = {f.where: f for f in fences}
+    lines = markdown.split("\n")
+    for found in reversed(fences):  # bottom up, so that earlier line numbers stay valid
+        _check_annotations(found)
+        if found.answer_line is not None:
+            indent = "    "
+            lines[found.answer_line + 1 : found.answer_line + 1] = [
+                f'{indent}```{OUTPUT_FENCE} fence_id="{found.where}"', f"{indent}```", ""
+            ]
+        has_marks = render.annotations((ROOT / found.snippet).read_text(encoding="utf-8"))
+        if found.annotation_span and has_marks:  # moved under the code by the formatter
+            start, end = found.annotation_span
+            del lines[start:end]
+        start = found.span[0]
+        lines[start] = f'{lines[start]} fence_id="{found.where}"'
+    return "\n".join(lines)
+
+
+def _check_annotations(found: Fence) -> None:
+    numbers = render.annotations((ROOT / found.snippet).read_text(encoding="utf-8"))
+    listed = fence.annotation_numbers(found.annotations)
+    if numbers and sorted(numbers) != listed:
+        log.error(
+            f"{found.where}: {found.snippet} has annotations {numbers}, but the list right after "
+            f"its fence gives {listed or 'none'}; write `1.  text` for each, after one blank line"
+        )
+
+
+def on_pre_page(page: Any, config: Any, files: Any) -> Any:
+    """A notebook runs on the build's own kernel, and a cell that raises names itself."""
+    plugin = config.plugins.get("mkdocs-jupyter")
+    if plugin is not None and page.file.src_uri.endswith(".ipynb") and plugin.config["execute"]:
+        where = f"{fence.DOCS}/{page.file.src_uri}"
+        notebook.guard_render(page, where, plugin.config["kernel_name"], config.strict)
+    return page
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    if page.file.src_uri.endswith(".ipynb"):  # nbconvert's page: no CDN scripts
+        html, remote = notebook.tidy(html)
+        for found in remote:
+            log.error(
+                f"{fence.DOCS}/{page.file.src_uri}: loads from another host ({found}); "
+                "the site must work offline: keep images and scripts in the repository"
+            )
+    return html
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    output, found = render.name_search_dialog(output)
+    if not found and "md-search" in output:
+        log.error("mkdocs-material's search markup changed; update tools/build/render.py (name_search_dialog)")
+    return output
+
+
+def on_post_build(config: Any) -> None:
+    build = _build(config)
+    record = os.environ.get(RECORD_ENV, "").strip()
+    if record:
+        _write_record(Path(record), build)
+    build.executor.shutdown()
+
+
+def _write_record(path: Path, build: Build) -> None:
+    """Every run of this build, for the tests that check the pages' claims against it."""
+    runs = [
+        {
+            "snippet": r.run.snippet,
+            "version": r.version,
+            "command": r.run.command,
+            "output": r.run.output,
+            "stderr": r.run.stderr,
+            "returncode": r.run.returncode,
+            "seconds": r.run.seconds,
+            "ran": r.ran,
+        }
+        for r in build.executor.all_results()
+    ]
+    versions = [i.version for i in build.executor.interpreters]
+    path.write_text(json.dumps({"versions": versions, "runs": runs}, indent=1), encoding="utf-8")
