@@ -26,13 +26,13 @@ def _(out):
     assert section(out, "together:") == ["quick", "medium", "slow"]
 
 
-@page.claim("One after another takes a little more than the sum of the three sleeps", BOTH)
+@page.claim("One after another takes a little more than the sum of the three waits", BOTH)
 def _(out):
     one_after_another = out.number(r"^one after another: (\d+\.\d+) s$")
     assert 0.6 <= one_after_another < 1.2
 
 
-@page.claim("Together takes a little more than the longest sleep, 0.3 s", BOTH)
+@page.claim("Together takes a little more than the longest wait, 0.3 s", BOTH)
 def _(out):
     together = out.number(r"^together: (\d+\.\d+) s$")
     assert 0.3 <= together < 0.6
