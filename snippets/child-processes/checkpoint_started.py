@@ -1,21 +1,24 @@
 import asyncio
 import sys
+import time
 
 
-def child(name, seconds):
-    # A child Python that sleeps, then prints straight to our terminal.
-    code = f"import time; time.sleep({seconds}); print('{name} child is done')"
-    return asyncio.create_subprocess_exec(sys.executable, "-c", code)
+def child(seconds):
+    # A child Python that sleeps for `seconds`, then exits.
+    return asyncio.create_subprocess_exec(
+        sys.executable, "-c", f"import time; time.sleep({seconds})"
+    )
 
 
 async def main():
-    slow = await child("slow", 0.3)
-    quick = await child("quick", 0.1)
+    started = time.perf_counter()
+    slow = await child(0.3)
+    quick = await child(0.1)
     print("both children started")
     await slow.wait()
-    print("main waited for the slow child")
+    print(f"slow.wait() returned after {time.perf_counter() - started:.2f} s")
     await quick.wait()
-    print("main waited for the quick child")
+    print(f"quick.wait() returned after {time.perf_counter() - started:.2f} s")
 
 
 if __name__ == "__main__":

@@ -13,24 +13,29 @@ CHILDREN = [("slow", 0.3), ("medium", 0.2), ("quick", 0.1)]
 
 
 async def run_child(name, seconds):
+    """Run one child; return its line and how long it took, from its start to its exit."""
+    started = time.perf_counter()
     done_at = time.time() + seconds  # the clock all processes share
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-c", CHILD, name, str(done_at), stdout=asyncio.subprocess.PIPE
     )
     output, _ = await process.communicate()  # waits for the child to exit
-    print(f"  {output.decode().strip()}, exit status {process.returncode}")
+    elapsed = time.perf_counter() - started
+    return f"  {output.decode().strip()}, exit status {process.returncode}, after {elapsed:.2f} s"
 
 
 async def main():
     print("one after another:")
     started = time.perf_counter()
     for name, seconds in CHILDREN:
-        await run_child(name, seconds)
+        print(await run_child(name, seconds))
     one_after_another = time.perf_counter() - started
 
     print("together:")
     started = time.perf_counter()
-    await asyncio.gather(*(run_child(name, seconds) for name, seconds in CHILDREN))
+    # gather returns the results in the order of its arguments, whichever child ends first
+    for line in await asyncio.gather(*(run_child(name, s) for name, s in CHILDREN)):
+        print(line)
     together = time.perf_counter() - started
 
     print(f"one after another: {one_after_another:.2f} s")
