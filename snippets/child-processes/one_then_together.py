@@ -2,22 +2,16 @@ import asyncio
 import sys
 import time
 
-# The program each child Python runs: sleep until the moment it is given, then say so.
-# A moment rather than a number of seconds: a new Python takes a while to start, longer on a
-# busy machine, and that wait must not change which child is done first.
-CHILD = (
-    "import sys, time; time.sleep(max(0, float(sys.argv[2]) - time.time())); "
-    "print(sys.argv[1], 'child is done')"
-)
+# The program each child Python runs: sleep for the seconds it is given, then say so.
+CHILD = "import sys, time; time.sleep(float(sys.argv[2])); print(sys.argv[1], 'child is done')"
 CHILDREN = [("slow", 0.3), ("medium", 0.2), ("quick", 0.1)]
 
 
 async def run_child(name, seconds):
     """Run one child; return its line and how long it took, from its start to its exit."""
     started = time.perf_counter()
-    done_at = time.time() + seconds  # the clock all processes share
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", CHILD, name, str(done_at), stdout=asyncio.subprocess.PIPE
+        sys.executable, "-c", CHILD, name, str(seconds), stdout=asyncio.subprocess.PIPE
     )
     output, _ = await process.communicate()  # waits for the child to exit
     elapsed = time.perf_counter() - started

@@ -49,9 +49,13 @@ def _(shutdown, workers):
 
 @page.claim("When worker 2 has finished job d, it finds the queue empty and shut down", SHUTDOWN)
 def _(out):
-    assert out.index("worker 2 stops") == out.index("worker 2 finished job d") + 1
-    assert out.index("worker 1 stops") == out.index("worker 1 finished job e") + 1
-    assert out.index("worker 2 stops") < out.index("worker 1 finished job e")
+    def at(text):
+        [position] = [i for i, line in enumerate(out.lines) if line.endswith(f" s: {text}")]
+        return position
+
+    assert at("worker 2 stops") == at("worker 2 finished job d") + 1
+    assert at("worker 1 stops") == at("worker 1 finished job e") + 1
+    assert at("worker 2 stops") < at("worker 1 finished job e")
 
 
 @page.claim("main waits for the two tasks to end by themselves", SHUTDOWN)
