@@ -1,0 +1,20 @@
+import asyncio
+import time
+
+
+async def request(name, seconds, semaphore, started):
+    async with semaphore:
+        print(f"{time.perf_counter() - started:.2f} s: {name} starts")
+        await asyncio.sleep(seconds)
+        print(f"{time.perf_counter() - started:.2f} s: {name} ends")
+
+
+async def main():
+    semaphore = asyncio.Semaphore(2)
+    started = time.perf_counter()
+    jobs = [("A", 0.3), ("B", 0.1), ("C", 0.1), ("D", 0.3)]
+    await asyncio.gather(*(request(name, s, semaphore, started) for name, s in jobs))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,37 @@
+import asyncio
+import time
+
+# Jobs, and how long each takes in seconds.
+JOBS = [("a", 0.3), ("b", 0.1), ("c", 0.15), ("d", 0.1), ("e", 0.1)]
+
+
+async def producer(queue):
+    for job in JOBS:
+        await queue.put(job)  # waits only when the queue is full: never here, it has no limit
+    print(f"producer: {len(JOBS)} jobs queued")
+
+
+async def worker(number, queue, started):
+    while True:  # until the task is cancelled
+        name, seconds = await queue.get()  # waits while the queue is empty
+        await asyncio.sleep(seconds)  # the work
+        elapsed = time.perf_counter() - started
+        print(f"{elapsed:.2f} s: worker {number} finished job {name}")
+        queue.task_done()  # one job fewer for queue.join() to wait for
+
+
+async def main():
+    started = time.perf_counter()
+    queue = asyncio.Queue()
+    workers = [asyncio.create_task(worker(n, queue, started)) for n in (1, 2)]
+    await producer(queue)
+    await queue.join()  # until task_done() has been called once for every job put
+    print(f"{time.perf_counter() - started:.2f} s: every job is done")
+    for task in workers:
+        task.cancel()  # the workers wait in queue.get() forever otherwise
+    await asyncio.gather(*workers, return_exceptions=True)
+    print(f"workers cancelled: {[task.cancelled() for task in workers]}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
