@@ -45,7 +45,7 @@ def _(out):
 
 @page.claim("written by Python on standard error", CALLING)
 def _(out):
-    assert out.stderr[0] == WARNING
+    assert out.stderr[:1] == [WARNING]
 
 
 @page.claim("The warning comes after main is finished", CALLING)
