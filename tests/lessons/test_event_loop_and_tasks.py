@@ -2,29 +2,80 @@
 
 from __future__ import annotations
 
-import re
+from tests.lessons.claims import Page
+
+page = Page("docs/event-loop-and-tasks.md")
 
 PREVIOUS = "snippets/coroutines/asyncio_run.py"
+BASELINE = "snippets/synchronous-baseline/find_divisibles.py"
 TASKS = "snippets/event-loop-and-tasks/create_tasks.py"
+CHECKPOINT = "snippets/event-loop-and-tasks/checkpoint_when_tasks_run.py"
+CREATED = "three tasks created; main now waits for them"
+DONE = r"^done with {} after (\d+\.\d) ms$"
+LABELS = ("508000 / 34113", "100052 / 3210", "500 / 3")
 
 
-def test_created_line_comes_before_any_task_starts(output) -> None:
-    t = output(TASKS)
-    assert t.lines[0] == "three tasks created; main now waits for them", t
+def steps(out) -> list[str]:
+    return [line.split(" after ")[0] for line in out.lines[1:-1]]
 
 
-def test_tasks_run_one_after_another_in_creation_order(output) -> None:
-    t = output(TASKS)
-    steps = [re.sub(r" after .*", "", line) for line in t.lines[1:-1]]
-    assert steps == [
+@page.claim("The first line of output is three tasks created; main now waits for them", TASKS)
+def _(out):
+    assert out.lines[0] == CREATED
+
+
+@page.claim("printed before any task has started", TASKS)
+def _(out):
+    assert out.index(CREATED) < min(out.index(f"finding numbers below {n} ") for n in (508000, 100052, 500))
+
+
+@page.claim("After that first line, the output is the same as in the synchronous baseline", TASKS, BASELINE)
+def _(tasks, baseline):
+    assert steps(tasks) == [line.split(" after ")[0] for line in baseline.lines[:-1]]
+
+
+@page.claim("the first task starts and finishes, then the second, then the third", TASKS)
+def _(out):
+    assert steps(out) == [
         "finding numbers below 508000 divisible by 34113",
         "done with 508000 / 34113",
         "finding numbers below 100052 divisible by 3210",
         "done with 100052 / 3210",
         "finding numbers below 500 divisible by 3",
         "done with 500 / 3",
-    ], t
-    assert t.lines[-1].startswith("all three tasks took "), t
+    ]
+    assert out.lines[-1].startswith("all three tasks took ")
+
+
+@page.claim("The small third task still waits behind the large first one", TASKS)
+def _(out):
+    assert out.index("finding numbers below 500 ") > out.index("done with 508000 / 34113")
+
+
+@page.claim("The tasks start in the order they were created", TASKS)
+def _(out):
+    starts = [out.index(f"finding numbers below {n} ") for n in (508000, 100052, 500)]
+    assert starts == sorted(starts)
+
+
+@page.claim("The times in the done with ... lines are of the same size as in the baseline", TASKS, BASELINE)
+def _(tasks, baseline):
+    # Same size: within a factor of five either way (the build runs both while other
+    # snippets run too), for the large search that dominates.
+    ratio = tasks.number(DONE.format(LABELS[0])) / baseline.number(DONE.format(LABELS[0]))
+    assert 1 / 5 < ratio < 5, ratio
+    # "with nothing in between": in each run the three searches fill almost all of main's time.
+    for out, total in ((tasks, r"^all three tasks took (\d+\.\d) ms$"), (baseline, r"^all three calls took (\d+\.\d) ms$")):
+        searches = sum(out.number(DONE.format(label)) for label in LABELS)
+        assert searches > 0.8 * out.number(total), (searches, out.number(total))
+
+
+@page.claim("The task's line comes between main's two lines", CHECKPOINT)
+def _(out):
+    assert out.lines == ["main created the task", "the task says hello", "main is back"]
+
+
+test_claims = page.test()
 
 
 def test_only_main_changes_lines_19_to_24(change) -> None:

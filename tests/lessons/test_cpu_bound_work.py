@@ -1,0 +1,64 @@
+"""docs/cpu-bound-work.md: tasks and threads do not speed up computation; processes can."""
+
+from __future__ import annotations
+
+from tests.lessons.claims import Page
+from tools.build import fence
+
+page = Page("docs/cpu-bound-work.md")
+
+TASKS = "snippets/cpu-bound-work/cpu_bound_tasks.py"
+THREADS = "snippets/cpu-bound-work/to_thread.py"
+PROCESSES = "snippets/cpu-bound-work/process_pool.py"
+CHECKPOINT = "snippets/cpu-bound-work/checkpoint_waiting_threads.py"
+TIMING = r"^{}: +(\d+\.\d) ms, found 44, 468, 500000 numbers$"
+
+
+def timing(out, way: str) -> float:
+    return out.number(TIMING.format(way))
+
+
+@page.claim("The results (how many numbers each search found) are always the same", TASKS, THREADS, PROCESSES)
+def _(*outs):
+    for out in outs:
+        assert len(out.lines) == 2 and all(line.endswith("found 44, 468, 500000 numbers") for line in out.lines)
+
+
+@page.claim("asyncio.gather, take about the same time", TASKS)
+def _(out):
+    ratio = timing(out, "as three tasks") / timing(out, "one after another")
+    assert 0.6 < ratio < 1.6, ratio  # never clearly faster; somewhat slower is allowed
+
+
+@page.claim("The three threads take about as long as one after another", THREADS)
+def _(out):
+    ratio = timing(out, "in three threads") / timing(out, "one after another")
+    assert ratio > 0.6, ratio  # no real speed-up (three threads on three free cores would be near 0.33)
+
+
+@page.claim("though not three times sooner: sending the arguments there", PROCESSES)
+def _(out):
+    assert timing(out, "in three processes") > timing(out, "one after another") / 3
+
+
+@page.claim("Together they take about 0.3 s, far less than the 0.9 s of three sleeps in a row", CHECKPOINT)
+def _(out):
+    seconds = out.number(r"^three waits of 0\.3 s in threads took (\d+\.\d+) s$")
+    assert 0.3 <= seconds < 0.75, seconds
+
+
+test_claims = page.test()
+
+
+def test_the_cpu_scripts_share_their_searches_and_function() -> None:
+    # The page reads the three outputs as one comparison: same work everywhere.
+    def source(snippet: str) -> str:
+        return (fence.ROOT / snippet).read_text(encoding="utf-8")
+
+    searches = "SEARCHES = [(1_500_000, 34113), (1_500_000, 3210), (1_500_000, 3)]"
+    for snippet in (TASKS, THREADS, PROCESSES):
+        assert searches in source(snippet), snippet
+    plain = source(THREADS).split("def find_divisibles")[1].split("\n\n")[0]
+    assert plain == source(PROCESSES).split("def find_divisibles")[1].split("\n\n")[0]
+    assert "print" not in plain
+    assert "ProcessPoolExecutor(max_workers=3)" in source(PROCESSES)

@@ -1,0 +1,59 @@
+"""docs/task-groups.md: a failing task cancels the others; what leaves the block, and how."""
+
+from __future__ import annotations
+
+from tests.lessons.claims import Page
+
+page = Page("docs/task-groups.md")
+
+ERROR = "snippets/task-groups/taskgroup_error.py"
+OUTSIDE = "snippets/task-groups/cancelled_from_outside.py"
+CHECKPOINT = "snippets/task-groups/checkpoint_first_failure.py"
+CAUGHT = "caught ExceptionGroup('unhandled errors in a TaskGroup', [ZeroDivisionError('integer modulo by zero')])"
+
+
+@page.claim("All three searches start, the medium one fails at once, and neither of the others prints a done line", ERROR)
+def _(out):
+    assert out.lines[:3] == [
+        "finding numbers below 508000 divisible by 34113",
+        "finding numbers below 100052 divisible by 0",
+        "finding numbers below 500 divisible by 3",
+    ]
+    assert not out.starting("done with")
+
+
+@page.claim("So task1 and task3 report cancelled=True, and task2, which failed, cancelled=False", ERROR)
+def _(out):
+    assert out.lines[-3:] == ["task1: cancelled=True", "task2: cancelled=False", "task3: cancelled=True"]
+
+
+@page.claim("the caught line shows the group, with the ZeroDivisionError inside it", ERROR)
+def _(out):
+    assert out.lines[3] == CAUGHT and len(out.lines) == 7
+
+
+@page.claim("The block raised a bare CancelledError(), not an exception group", OUTSIDE)
+def _(out):
+    assert out.lines[0] == "the block raised CancelledError()"
+
+
+@page.claim("the task that ran it ended up cancelled, as main asked", OUTSIDE)
+def _(out):
+    assert out.lines == ["the block raised CancelledError()", "main: the task was cancelled: True"]
+
+
+@page.claim("wait_long stops comes first and the caught ValueError last", CHECKPOINT)
+def _(out):
+    assert out.lines == ["wait_long stops", "caught (ValueError('bad input'),)"]
+
+
+@page.claim("with no wait_long finished and no the block ended normally", CHECKPOINT)
+def _(out):
+    assert "wait_long finished" not in out.text and "the block ended normally" not in out.text
+
+
+test_claims = page.test()
+
+
+def test_the_medium_search_divides_by_zero_on_line_23(line_number) -> None:
+    assert line_number(ERROR, "task2 = tg.create_task(find_divisibles(100052, 0))") == 23
