@@ -24,10 +24,11 @@ def _(*outs):
         assert len(out.lines) == 2 and all(line.endswith("found 44, 468, 500000 numbers") for line in out.lines)
 
 
-@page.claim("asyncio.gather, take about the same time", TASKS)
+@page.claim("asyncio.gather is no faster than awaiting them one after another", TASKS)
 def _(out):
+    # Never clearly faster; how much slower depends on how busy the machine is.
     ratio = timing(out, "as three tasks") / timing(out, "one after another")
-    assert 0.6 < ratio < 1.6, ratio  # never clearly faster; somewhat slower is allowed
+    assert ratio > 0.8, ratio
 
 
 @page.claim("The three threads take about as long as one after another", THREADS)
