@@ -15,7 +15,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 export ASYNCIO_BASICS_CHROMIUM ?= /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 CHROMIUM := $(ASYNCIO_BASICS_CHROMIUM)
-AXE := tests/browser/node_modules/axe-core/axe.min.js
+NODE_MODULES := node_modules/.package-lock.json  # written by npm ci: pyodide (the in-browser runner) and axe-core
+AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: serve build test versions update-examples lock clean bench stress
 
@@ -23,16 +24,16 @@ AXE := tests/browser/node_modules/axe-core/axe.min.js
 # so the fix appears on save. `make build`, `make test` and deployment are strict.
 # Only serve replays runs whose inputs did not change (tools/exec_cache.py); strict builds refuse to.
 # SITE_URL: serve at the root of 127.0.0.1:8000, not under the published site's path.
-serve: $(VENV)/.installed  ## build with every snippet executed and serve on http://127.0.0.1:8000
+serve: $(VENV)/.installed $(NODE_MODULES)  ## build with every snippet executed and serve on http://127.0.0.1:8000
 	SITE_URL=http://127.0.0.1:8000/ ASYNCIO_BASICS_CACHE=.cache/exec $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.installed  ## strict build into site/
+build: $(VENV)/.installed $(NODE_MODULES)  ## strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: $(VENV)/.installed $(AXE) $(CHROMIUM)  ## every test: snippets on each Python, guards, build, browser
+test: $(VENV)/.installed $(NODE_MODULES) $(CHROMIUM)  ## every test: snippets on each Python, guards, build, browser
 	$(BIN)/python -m pytest
 
-versions: $(VENV)/.installed  ## deploy two versions with mike in a temporary copy, serve on http://127.0.0.1:8000
+versions: $(VENV)/.installed $(NODE_MODULES)  ## deploy two versions with mike in a temporary copy, serve on http://127.0.0.1:8000
 	$(BIN)/python -m tools.publish preview --port 8000
 
 update-examples: $(VENV)/.installed  ## record transcripts and reformat snippets on purpose
@@ -52,10 +53,11 @@ stress: $(VENV)/.installed  ## run every snippet STRESS_RUNS times beside CPU bu
 clean:
 	rm -rf site .pytest_cache .cache
 
-# axe-core, pinned in tests/browser/package-lock.json, injected into each page by the tests.
-$(AXE): tests/browser/package.json tests/browser/package-lock.json
-	@command -v npm >/dev/null || { echo "error: npm is needed for the browser tests (Debian: apt-get install -y npm)"; exit 1; }
-	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+# package-lock.json pins pyodide, which the build copies into the site for the in-browser
+# runner (tools/playground.py), and axe-core, which the browser tests inject into each page.
+$(NODE_MODULES): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm is needed for the in-browser runner and the browser tests (Debian: apt-get install -y npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 $(CHROMIUM):

@@ -34,6 +34,7 @@ from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
 from tools import exec_cache, notebook, reader, reproducible, runner, snippets, timeline  # noqa: E402
+from tools import playground  # noqa: E402  # in-browser runner
 
 log = logging.getLogger("mkdocs.plugins.asyncio_basics")
 
@@ -150,7 +151,7 @@ def _take_annotations(markdown: str) -> str:
 
 def _format(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
     extra = options.pop("extra")
-    for name in ("args", "env", "timeout", "min_python", "max_python"):  # run options, not code block attributes
+    for name in ("args", "env", "timeout", "min_python", "max_python", "no_browser"):  # not code block attributes
         extra.pop(name, None)
     options["source"] = options["source"] or "above"
     # Lines marked `# new` are shown highlighted, without the marker (tools/reader.py).
@@ -201,7 +202,8 @@ def _run(code: str, returncode: int = 0, title: str = "", timeline: bool = False
         log.error(problem)
     picture = _timeline(usage) if timeline else ""
     notes = _page_annotations.get(usage.snippet, "")  # first: the theme looks right after the code
-    return notes + (_failure(problems) if problems else "") + render_results(results) + picture
+    controls = playground.controls_html(usage.snippet, usage.options, usage.no_browser)  # in-browser runner
+    return notes + (_failure(problems) if problems else "") + render_results(results) + controls + picture
 
 
 def _timeline(usage: snippets.Usage) -> str:
@@ -243,6 +245,10 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
         if not found:
             log.error(f"{usage.where}: no code block titled {usage.snippet} to add its download link to")
     return html
+
+
+def on_post_build(config: Any) -> None:  # in-browser runner: Pyodide, once, for every page
+    playground.copy_runtime(Path(config.site_dir))
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

@@ -24,11 +24,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-SUPPORTED_PYTHONS = ("3.10", "3.11", "3.12", "3.13", "3.14")
+SUPPORTED_PYTHONS = ("3.10", "3.11", "3.12", "3.13", "3.14", "3.15")
 """Minor versions the site teaches; each may have its own transcripts."""
 
 DEFAULT_PYTHONS = SUPPORTED_PYTHONS[:4]
-"""What `make test` runs by default. 3.14 runs in the GitHub workflow's matrix."""
+"""What `make test` runs by default. 3.14 and 3.15 run in the GitHub workflow's matrix; 3.14's
+transcripts are recorded in the browser's Python (tools/playground.py)."""
 
 DEFAULT_TIMEOUT = 30.0
 """Seconds before a snippet is killed and reported as hanging."""

@@ -33,6 +33,7 @@ FENCE_OPTIONS = {
     "exec", "returncode", "args", "env", "timeout", "min_python", "max_python",  # how to run it
     "title", "source", "hl_lines", "linenums", "id",  # how to show it
     "timeline",  # draw which task held the event loop when (tools/timeline.py)
+    "no_browser",  # why the in-browser runner cannot run it (tools/playground.py); not a run option
 }  # fmt: skip
 
 
@@ -48,6 +49,7 @@ class Usage:
     line: int  # line of the --8<-- include, 1-based
     snippet: str  # "snippets/synchronous-baseline/find_divisibles.py"
     options: RunOptions
+    no_browser: str = ""  # shown instead of a Run button; never part of the run or its transcript
 
     @property
     def where(self) -> str:
@@ -125,7 +127,7 @@ def scan_page(text: str, page: str, root: Path = ROOT) -> Iterator[Usage]:
             raise ProjectError(f"{where}: {snippet!r} is not a .py file under {SNIPPETS}/")
         if not (root / snippet).is_file():
             raise ProjectError(f"{where}: snippet {snippet} does not exist; create it or fix the path")
-        yield Usage(page, start + 2, snippet, parse_options(attrs, where))
+        yield Usage(page, start + 2, snippet, parse_options(attrs, where), attrs.get("no_browser", ""))
 
 
 def find_usages(root: Path = ROOT) -> list[Usage]:

@@ -34,7 +34,7 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
+AXE = runner.ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PREFIX = "/latest/"  # where the site lives on the test server, as under mike
 VERSIONS = [{"version": "1.0", "title": "1.0", "aliases": ["latest"]}]
 PHONE = {"width": 375, "height": 800}
@@ -121,7 +121,7 @@ def browser():
 def axe_source() -> str:
     if not AXE.is_file():
         pytest.fail(
-            f"{AXE.relative_to(runner.ROOT)} is missing: run `npm ci --prefix tests/browser` "
+            f"{AXE.relative_to(runner.ROOT)} is missing: run `npm ci` at the repository root "
             "(`make test` does it)"
         )
     return AXE.read_text(encoding="utf-8")
