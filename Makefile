@@ -15,7 +15,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 export ASYNCIO_BASICS_CHROMIUM ?= /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 CHROMIUM := $(ASYNCIO_BASICS_CHROMIUM)
-NODE_MODULES := node_modules/.package-lock.json  # written by npm ci: pyodide (the in-browser runner) and axe-core
+# Written by npm ci: pyodide (copied into the site for the in-browser runner) and axe-core.
+NODE_MODULES := node_modules/.package-lock.json
 AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: serve build test versions update-examples lock clean bench stress
@@ -30,7 +31,7 @@ serve: $(VENV)/.installed $(NODE_MODULES)  ## build with every snippet executed 
 build: $(VENV)/.installed $(NODE_MODULES)  ## strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: $(VENV)/.installed $(NODE_MODULES) $(CHROMIUM)  ## every test: snippets on each Python, guards, build, browser
+test: $(VENV)/.installed $(NODE_MODULES) $(AXE) $(CHROMIUM)  ## every test: snippets on each Python, guards, build, browser
 	$(BIN)/python -m pytest
 
 versions: $(VENV)/.installed $(NODE_MODULES)  ## deploy two versions with mike in a temporary copy, serve on http://127.0.0.1:8000
@@ -59,6 +60,8 @@ $(NODE_MODULES): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "error: npm is needed for the in-browser runner and the browser tests (Debian: apt-get install -y npm)"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+$(AXE): $(NODE_MODULES)
 
 $(CHROMIUM):
 	@echo "$(CHROMIUM) is missing: installing Debian's chromium for the browser tests"
