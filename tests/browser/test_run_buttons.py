@@ -171,3 +171,27 @@ def test_every_request_stayed_on_the_local_server(session, site_url: str) -> Non
     assert any(url.endswith("/playground/runner.py") for url in requests)
     remote = sorted({url for url in requests if urlsplit(url).netloc != local and not url.startswith("data:")})
     assert not remote, f"requests that left the site: {remote}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_serious_after_a_run(browser, site_url: str, axe_source: str, scheme: str) -> None:
+    """The buttons, the status and the output block, with standard error in it, in both palettes."""
+    usage = next(u for u in RUNNABLE if u.snippet.endswith("unswallowed.py"))
+    context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + _page_of(usage), wait_until="networkidle")
+        box = _box(tab, usage.snippet)
+        _run(box)
+        assert box.locator(".playground-stderr").count() > 0
+        tab.add_script_tag(content=axe_source)
+        found = tab.evaluate(
+            """axe.run(document.querySelector('.playground[data-snippet="%s"]').parentElement,
+            {resultTypes: ['violations']}).then(r => r.violations
+            .filter(v => ['serious', 'critical'].includes(v.impact))
+            .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))"""
+            % usage.snippet
+        )
+        assert not found, found
+    finally:
+        context.close()
