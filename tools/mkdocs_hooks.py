@@ -151,7 +151,7 @@ def _take_annotations(markdown: str) -> str:
 
 def _format(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
     extra = options.pop("extra")
-    for name in ("args", "env", "timeout", "min_python", "max_python", "no_browser"):  # not code block attributes
+    for name in ("args", "env", "timeout", "min_python", "max_python", "no_browser"):  # not attributes; no_browser: in-browser runner
         extra.pop(name, None)
     options["source"] = options["source"] or "above"
     # Lines marked `# new` are shown highlighted, without the marker (tools/reader.py).
