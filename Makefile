@@ -22,35 +22,41 @@ export PYTHONDONTWRITEBYTECODE := 1
 export ASYNCIO_BASICS_CHROMIUM ?= /usr/bin/chromium
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 CHROMIUM := $(ASYNCIO_BASICS_CHROMIUM)
-AXE := tests/browser/node_modules/axe-core/axe.min.js
+# Written by npm ci: pyodide (copied into the site for the in-browser runner) and axe-core.
+NODE_MODULES := node_modules/.package-lock.json
+AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: serve build check test versions update-examples lock clean bench stress
+.PHONY: serve build check test versions update-examples update-browser-examples lock clean bench stress
 
 # Not strict: a broken snippet is shown on its page and logged, and the server keeps running
 # so the fix appears on save. `make build`, `make test` and deployment are strict.
-# Only serve replays runs whose inputs did not change (tools/exec_cache.py); strict builds refuse to.
+# Only serve replays runs whose inputs did not change (tools/build/cache.py); strict builds refuse to.
 # SITE_URL: serve at the root of 127.0.0.1:8000, not under the published site's path.
-serve: $(VENV)/.installed  ## build with every snippet executed and serve on http://127.0.0.1:8000
+serve: $(VENV)/.installed $(NODE_MODULES)  ## build with every snippet executed and serve on http://127.0.0.1:8000
 	SITE_URL=http://127.0.0.1:8000/ ASYNCIO_BASICS_CACHE=.cache/exec $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.installed  ## strict build into site/
+build: $(VENV)/.installed $(NODE_MODULES)  ## strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
 # Both share one strict build of the site across pytest-xdist's workers (tests/conftest.py);
 # loadscope keeps a module's tests on one worker, so its module fixtures (builds) run once.
-check: $(VENV)/.installed  ## the edit-test loop: one build, every snippet and claim; no browser, no extra builds
+check: $(VENV)/.installed $(NODE_MODULES)  ## the edit-test loop: one build, every snippet and claim; no browser, no extra builds
 	$(BIN)/python -m pytest -n auto --dist loadscope -m "not browser and not builds"
 
-test: $(VENV)/.installed $(AXE) $(CHROMIUM)  ## every test: snippets on each Python, claims, guards, builds, browser
+test: $(VENV)/.installed $(NODE_MODULES) $(AXE) $(CHROMIUM)  ## every test: snippets on each Python, claims, guards, builds, browser
 	$(BIN)/python -m pytest -n auto --dist loadscope
 
-versions: $(VENV)/.installed  ## deploy two versions with mike in a temporary copy, serve on http://127.0.0.1:8000
+versions: $(VENV)/.installed $(NODE_MODULES)  ## deploy two versions with mike in a temporary copy, serve on http://127.0.0.1:8000
 	$(BIN)/python -m tools.publish preview --port 8000
 
 # Format first, so that the line numbers tracebacks quote are those of the formatted scripts.
 update-examples: $(VENV)/.installed  ## reformat snippets, then record their transcripts, on purpose
 	$(BIN)/python -m pytest tests/test_snippets.py -k style --update-examples -q -p no:xdist
 	$(BIN)/python -m tools.update_examples
+
+# 3.14 and 3.15 cannot be installed here: their transcripts come from the site's in-browser Python.
+update-browser-examples: $(VENV)/.installed $(NODE_MODULES)  ## record the 3.14/3.15 transcripts through Pyodide (3.14.2)
+	$(BIN)/python -m tools.build.playground
 
 lock: $(VENV)/.installed  ## re-resolve requirements.txt from requirements.in for Python 3.11.5+
 	$(BIN)/uv pip compile --universal --python-version 3.11.5 requirements.in -o requirements.txt --no-header
@@ -65,11 +71,14 @@ stress: $(VENV)/.installed  ## run every snippet STRESS_RUNS times beside CPU bu
 clean:
 	rm -rf site .pytest_cache .cache
 
-# axe-core, pinned in tests/browser/package-lock.json, injected into each page by the tests.
-$(AXE): tests/browser/package.json tests/browser/package-lock.json
-	@command -v npm >/dev/null || { echo "error: npm is needed for the browser tests (Debian: apt-get install -y npm)"; exit 1; }
-	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+# package-lock.json pins pyodide, which the build copies into the site for the in-browser
+# runner (tools/build/playground.py), and axe-core, which the browser tests inject into each page.
+$(NODE_MODULES): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm is needed for the in-browser runner and the browser tests (Debian: apt-get install -y npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+$(AXE): $(NODE_MODULES)
 
 $(CHROMIUM):
 	@echo "$(CHROMIUM) is missing: installing Debian's chromium for the browser tests"

@@ -14,6 +14,7 @@ import functools
 import http.server
 import json
 import os
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +35,7 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
+AXE = fence.ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PREFIX = "/latest/"  # where the site lives on the test server, as under mike
 VERSIONS = [{"version": "1.0", "title": "1.0", "aliases": ["latest"]}]
 PHONE = {"width": 375, "height": 800}
@@ -93,11 +94,17 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # Stop ends a worker mid-download
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """http://127.0.0.1:<port>/latest/ serving the built site."""
     handler = functools.partial(_Handler, site=built_site)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}{PREFIX}"
@@ -129,7 +136,7 @@ def browser():
 def axe_source() -> str:
     if not AXE.is_file():
         pytest.fail(
-            f"{AXE.relative_to(fence.ROOT)} is missing: run `npm ci --prefix tests/browser` "
+            f"{AXE.relative_to(fence.ROOT)} is missing: run `npm ci` at the repository root "
             "(`make test` does it)"
         )
     return AXE.read_text(encoding="utf-8")

@@ -10,6 +10,7 @@
     render.py        what a reader gets: highlighted source, outputs, downloads
     timeline.py      the timeline pictures (drawn from a run under trace.py)
     notebook.py      the notebook page
+    playground.py    the in-browser runner: Run / Stop / Reset, Pyodide copied into the site
     hooks.py         the MkDocs hooks that tie these together (mkdocs.yml: hooks)
 
 Maintainer commands (bench, stress, publish, update_examples, reproducible) live in tools/.

@@ -124,7 +124,7 @@ class Executor:
         if self.mode.no_exec:
             expected = transcripts.read(snippet, interpreter.version, self.root)
             output = transcripts.split(expected)[1] if expected else ""
-            run = Run(snippet, interpreter, options.command(snippet), output, options.returncode, 0.0)
+            run = Run(snippet, interpreter, options.command(snippet), output, options.expected_returncode(interpreter.version), 0.0)
             return Result(run, (), ran=False)
         run = self._cached(snippet, interpreter, options, lambda: runner.run(snippet, interpreter, options, self.root))
         problems = transcripts.check(run, options, self.root)
@@ -139,7 +139,7 @@ class Executor:
             traced,
             lambda: runner.run(snippet, interpreter, traced, self.root),
             extra={"tracer": timeline.TRACER_DIGEST},
-            keep=lambda r: not r.timed_out and r.returncode == options.returncode,
+            keep=lambda r: not r.timed_out and r.returncode == options.expected_returncode(interpreter.version),
         )
         data = timeline.parse_run(run, traced)
         timeline.check_against(data, transcripts.read(snippet, interpreter.version, self.root), snippet, options)

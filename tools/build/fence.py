@@ -53,6 +53,8 @@ class RunOptions:
     """What decides a snippet's output and how it is compared: one transcript per set."""
 
     returncode: int = 0
+    # Exit statuses that change from a version on: returncode="0, 1 from 3.14" gives ((3.14, 1),)
+    returncode_from: tuple[tuple[str, int], ...] = ()
     args: tuple[str, ...] = ()  # interpreter options, e.g. ("-X", "dev")
     env: tuple[tuple[str, str], ...] = ()  # extra environment, shown in the command
     timeout: float = DEFAULT_TIMEOUT
@@ -65,6 +67,13 @@ class RunOptions:
         """The command line a reader types, as shown on the page and in the transcript."""
         env = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env)
         return " ".join(p for p in (env, "python", *self.args, snippet) if p)
+
+    def expected_returncode(self, version: str) -> int:
+        code = self.returncode
+        for since, changed in self.returncode_from:
+            if version_key(version) >= version_key(since):
+                code = changed
+        return code
 
     def runs_on(self, version: str) -> bool:
         return version_key(self.min_python) <= version_key(version) <= version_key(self.max_python)
@@ -110,10 +119,21 @@ def parse_run_options(attrs: dict[str, str], where: str) -> RunOptions:
         if limits[name] not in SUPPORTED:
             raise FenceError(f"{where}: {name}={limits[name]!r} is not one of {', '.join(SUPPORTED)}")
     optional = attrs.get("optional_lines", "")
+    base, *changes = [part.strip() for part in attrs.get("returncode", "0").split(",")]
+    returncode_from = []
+    for change in changes:
+        code, _, since = change.partition(" from ")
+        if since not in SUPPORTED or not code.strip().lstrip("-").isdigit():
+            raise FenceError(
+                f'{where}: returncode="{attrs["returncode"]}": write the exit status, then any change '
+                f'as "<status> from <version>", e.g. returncode="0, 1 from 3.14"'
+            )
+        returncode_from.append((since, int(code)))
     try:
         re.compile(optional)
         return RunOptions(
-            returncode=int(attrs.get("returncode", "0")),
+            returncode=int(base),
+            returncode_from=tuple(sorted(returncode_from, key=lambda c: version_key(c[0]))),
             args=tuple(shlex.split(attrs.get("args", ""))),
             env=tuple(env),
             timeout=float(attrs.get("timeout", DEFAULT_TIMEOUT)),

@@ -31,7 +31,7 @@ from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
 from tools import reproducible  # noqa: E402
-from tools.build import fence, interpreters, notebook, render, timeline, transcripts  # noqa: E402
+from tools.build import fence, interpreters, notebook, playground, render, timeline, transcripts  # noqa: E402
 from tools.build.executor import Executor, Mode, SwitchError, jobs_from_environment  # noqa: E402
 from tools.build.fence import Fence  # noqa: E402
 
@@ -116,8 +116,9 @@ class Build:
         notes = found.annotations if render.annotations(code) else ""  # the theme looks right after the code
         failed = render.failure(problems) if problems else ""
         if found.checkpoint:
-            return notes + failed  # the output waits in the answer
-        return notes + failed + self._outputs(found) + self._timeline(found)
+            return notes + failed  # the output waits in the answer; a Run button would give it away
+        controls = playground.controls_html(found.snippet, found.run, found.no_browser)
+        return notes + failed + self._outputs(found) + controls + self._timeline(found)
 
     def _outputs(self, found: Fence) -> str:
         results = self.executor.results(found)
@@ -284,6 +285,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
+    playground.copy_runtime(Path(config.site_dir))  # Pyodide, once, for every page
     build = _build(config)
     record = os.environ.get(RECORD_ENV, "").strip()
     if record:

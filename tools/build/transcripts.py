@@ -165,12 +165,13 @@ def check_exit(run: Run, options: RunOptions) -> list[str]:
     who = f"{run.snippet} on Python {run.interpreter.version}"
     if run.timed_out:
         return [f"{who} was killed after {options.timeout:g} s: it hangs (or raise timeout=\"...\" on the fence)"]
-    if run.returncode == options.returncode:
+    expected = options.expected_returncode(run.interpreter.version)
+    if run.returncode == expected:
         return []
-    if options.returncode:
+    if expected:
         return [
-            f"{who} exited with {run.returncode}, but its fence says it fails on purpose "
-            f'(returncode="{options.returncode}"); fix the snippet or the fence\n{_tail(run.output)}'
+            f"{who} exited with {run.returncode}, but its fence says it fails on purpose there "
+            f"(exit status {expected}); fix the snippet or the fence's returncode\n{_tail(run.output)}"
         ]
     return [
         f"{who} exited with {run.returncode}:\n{_tail(run.output)}\n"
