@@ -258,4 +258,25 @@ def test_the_rewrite_drops_every_old_call() -> None:
     assert "asyncio.gather(" in text and "asyncio.run(main())" in text
 
 
+@page.claim(
+    "The program prints none of its lines, only a traceback for NameError: name 'loop' is not defined",
+    ORIGINAL,
+    versions=("3.14", "3.15"),
+)
+def _(out):
+    assert out.lines[0] == "Traceback (most recent call last):"
+    assert out.lines[-1] == "NameError: name 'loop' is not defined"
+    assert not out.starting("finding nums") and not out.starting("Done w/")
+
+
+@page.claim("and exits with status 1", ORIGINAL, versions=("3.14", "3.15"))
+def _(out):
+    assert out.returncode == 1
+
+
+@page.claim("The real cause, the RuntimeError from line 27, is not shown anywhere", ORIGINAL, versions=("3.14", "3.15"))
+def _(out):
+    assert "RuntimeError" not in out.text
+
+
 test_claims = page.test()
