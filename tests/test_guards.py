@@ -289,3 +289,24 @@ def test_deploy_refuses_a_narrowed_build(monkeypatch: pytest.MonkeyPatch, tmp_pa
     monkeypatch.delenv(interpreters.SELECT_ENV)  # every supported version: not narrowed
     publish.deploy("refs/heads/main", tmp_path)
     assert [args[1:] for args in ran] == [["deploy", "dev"]] * 2
+
+
+def test_a_fence_that_markdown_does_not_render_fails_the_build(project: Project) -> None:
+    """Inside a raw HTML block Markdown leaves the fence as text: no code, no output."""
+    fence = PAGE.format(snippet=LESSON, options="").split("\n", 4)[4]
+    project.page("lesson.md", "# A lesson\n\n<div>\n" + fence + "</div>\n")
+    code, log = project.build()
+    assert code != 0
+    assert "docs/lesson.md:5: this exec fence was not rendered as a code block" in log
+
+
+def test_an_exit_status_that_changes_from_a_version_on(project: Project) -> None:
+    """returncode="0, 1 from 3.14": 0 on the versions before, and the fence still renders."""
+    lesson(project, options='returncode="0, 1 from 3.14"')
+    code, log = project.build()
+    assert code == 0, log
+    assert "finding numbers below 508000 divisible by 34113" in project.html("lesson/index.html")
+    lesson(project, options=f'returncode="0, 1 from {interpreters.current().version}"')
+    code, log = project.build()
+    assert code != 0
+    assert "docs/lesson.md:6: snippets/synchronous-baseline/find_divisibles.py on Python" in log

@@ -49,11 +49,13 @@ class Build:
         self.mode = mode
         self.page_url = ""
         self.fences: dict[str, Fence] = {}  # fence_id -> fence, for the page being rendered
+        self.rendered: set[str] = set()  # the fences of that page that the formatter rendered
 
     # --- markdown-exec's formatter contract -------------------------------------------
 
     def validator(self, language: str, inputs: dict, options: dict, attrs: dict, md: Any) -> bool:
         fence_id = inputs.pop("fence_id", "")
+        inputs.pop("returncode", None)  # ours, per version (fence.py); markdown-exec wants an int
         if not markdown_exec.validator(language, inputs, options, attrs, md):
             return False
         options["fence"] = self.fences.get(fence_id)
@@ -62,6 +64,8 @@ class Build:
     def format(self, source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
         found: Fence | None = options.pop("fence")
         options.pop("extra")  # the fence's own options were parsed once, by fence.scan
+        if found is not None:
+            self.rendered.add(found.where)
         if found is None:
             log.error("an exec fence the hooks did not see; is tools/build/hooks.py listed in mkdocs.yml?")
             return render.failure(["an exec fence the build did not scan"])
@@ -230,6 +234,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     except fence.FenceError as error:
         raise PluginError(str(error)) from None
     build.fences = {f.where: f for f in fences}
+    build.rendered = set()
     lines = markdown.split("\n")
     for found in reversed(fences):  # bottom up, so that earlier line numbers stay valid
         _check_annotations(found)
@@ -267,6 +272,12 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    build = _build(config)
+    for where in sorted(set(build.fences) - build.rendered, key=lambda w: int(w.rpartition(":")[2])):
+        # Markdown did not see a fence there (superfences refused its options, say): the page
+        # would show the fence as text and no output.
+        log.error(f"{where}: this exec fence was not rendered as a code block; check its options and indentation")
+    build.fences, build.rendered = {}, set()  # a notebook page has no Markdown scan of its own
     if page.file.src_uri.endswith(".ipynb"):  # nbconvert's page: no CDN scripts
         html, remote = notebook.tidy(html)
         for found in remote:
