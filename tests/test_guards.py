@@ -291,13 +291,26 @@ def test_deploy_refuses_a_narrowed_build(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert [args[1:] for args in ran] == [["deploy", "dev"]] * 2
 
 
-def test_a_fence_that_markdown_does_not_render_fails_the_build(project: Project) -> None:
-    """Inside a raw HTML block Markdown leaves the fence as text: no code, no output."""
-    fence = PAGE.format(snippet=LESSON, options="").split("\n", 4)[4]
-    project.page("lesson.md", "# A lesson\n\n<div>\n" + fence + "</div>\n")
-    code, log = project.build()
-    assert code != 0
-    assert "docs/lesson.md:5: this exec fence was not rendered as a code block" in log
+def test_a_fence_that_markdown_does_not_render_is_an_error(caplog: pytest.LogCaptureFixture) -> None:
+    """A fence the hooks scanned but the formatter never saw (superfences refused it) is reported."""
+    from types import SimpleNamespace
+
+    from tools.build import hooks
+    from tools.build.executor import Mode
+    from tools.build.fence import Fence, RunOptions
+
+    build = hooks.Build(True, Mode(), [], 1)
+    build.fences = {"docs/lesson.md:6": Fence("docs/lesson.md", 6, LESSON, RunOptions())}
+    config = SimpleNamespace(asyncio_basics_build=build)
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="lesson.md"))
+    hooks.on_page_content("<p>```python exec=...</p>", page, config, None)
+    assert "docs/lesson.md:6: this exec fence was not rendered as a code block" in caplog.text
+    caplog.clear()
+    build.fences = {"docs/lesson.md:6": Fence("docs/lesson.md", 6, LESSON, RunOptions())}
+    build.rendered = {"docs/lesson.md:6"}
+    hooks.on_page_content("<div>...</div>", page, config, None)
+    assert "not rendered" not in caplog.text
+    build.executor.shutdown()
 
 
 def test_an_exit_status_that_changes_from_a_version_on(project: Project) -> None:
