@@ -190,6 +190,8 @@ def copy_working_tree(source: Path, dest: Path) -> None:
             target = dest / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
+    if (source / "node_modules").is_dir():  # ignored, but the build copies Pyodide from it
+        (dest / "node_modules").symlink_to(source / "node_modules")
     git = ["git", "-C", str(dest)]
     subprocess.run([*git, "init", "--quiet", "--initial-branch", "main"], check=True)
     for key, value in PREVIEW_IDENTITY.items():

@@ -15,6 +15,7 @@ import pytest
 from tools.build import fence, playground, render, transcripts
 
 RUNNABLE = [u for u in playground.runnable() if not u.checkpoint]  # a checkpoint has no Run button
+ON_COROUTINES = next(u for u in RUNNABLE if u.page == "docs/coroutines.md")
 FIRST_ON_EACH_PAGE = list({u.page: u for u in reversed(RUNNABLE)}.values())[::-1]
 DESKTOP = {"width": 1280, "height": 900}
 COLD = 120_000  # ms: the first Run downloads and starts Python, on a busy machine too
@@ -74,7 +75,7 @@ def test_nothing_of_python_loads_before_a_click(session, tab, site_url: str) -> 
     _, requests, _ = session
     requests.clear()
     tab.goto(site_url + "coroutines/", wait_until="networkidle")
-    assert _box(tab, RUNNABLE[0].snippet).is_visible()
+    assert _box(tab, ON_COROUTINES.snippet).is_visible()
     loaded = [url for url in requests if "/assets/pyodide/" in url or "/playground/worker.js" in url]
     assert not loaded, f"loaded before any click: {loaded}"
 
@@ -145,7 +146,7 @@ def test_the_first_click_says_what_it_downloads(browser, site_url: str) -> None:
     try:
         tab = context.new_page()
         tab.goto(site_url + "coroutines/", wait_until="networkidle")
-        box = _box(tab, RUNNABLE[0].snippet)
+        box = _box(tab, ON_COROUTINES.snippet)
         box.locator(".playground-run").click()
         _, gzipped = playground.download_size()
         expected = f"Loading Python 3.14 ({gzipped / 1e6:.1f} MB, once)…"
