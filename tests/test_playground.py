@@ -17,6 +17,8 @@ import pytest
 
 from tools.build import cache, fence, interpreters, playground, transcripts
 
+pytestmark = pytest.mark.browser  # the in-browser runner's proof: in `make test`, not `make check`
+
 RUNNABLE = {u.snippet: u for u in playground.runnable()}
 ALL = fence.by_snippet(fence.find_all())
 
