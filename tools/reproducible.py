@@ -7,7 +7,8 @@ the caller set it already), so these no longer depend on the day the site was bu
 Snippet outputs: a page shows what its snippets printed in this build, including the
 durations they measured, which honestly change from run to run. `compare_sites` therefore
 compares text files after runner.mask (the same masking that compares a run with its
-committed transcript), and every other file byte for byte. A difference anywhere else is a
+committed transcript), and every other file byte for byte. Lines that a fence declares
+optional (`optional_lines`: they appear or not by timing) are left out of both sides. A difference anywhere else is a
 reproducibility bug.
 
     python -m tools.reproducible SITE_A SITE_B   # exit 1 and list the differences
@@ -16,11 +17,14 @@ reproducibility bug.
 from __future__ import annotations
 
 import difflib
+import html
+import re
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from tools.build import fence
 from tools.build.fence import ROOT
 from tools.build.timeline import mask_pictures
 from tools.build.transcripts import mask
@@ -47,6 +51,26 @@ def set_source_date_epoch(root: Path = ROOT) -> str | None:
     return os.environ.get("SOURCE_DATE_EPOCH")
 
 
+def _optional_patterns() -> list[re.Pattern[str]]:
+    """The fences' optional_lines: output lines that appear or not, by timing, in any build."""
+    try:
+        return [re.compile(p) for p in sorted({f.run.optional_lines for f in fence.find_all()} - {""})]
+    except fence.FenceError:
+        return []
+
+
+def _without_optional(text: str) -> str:
+    patterns = _optional_patterns()
+    if not patterns:
+        return text
+    kept = []
+    for line in text.splitlines(keepends=True):
+        plain = html.unescape(re.sub(r"<[^>]+>", "", line)).strip()
+        if not any(p.search(plain) for p in patterns):
+            kept.append(line)
+    return "".join(kept)
+
+
 def compare_sites(a: Path, b: Path) -> tuple[list[str], list[str]]:
     """(differences, files that differ only in masked values) between two built sites."""
     files_a = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
@@ -60,8 +84,8 @@ def compare_sites(a: Path, b: Path) -> tuple[list[str], list[str]]:
             continue
         if Path(rel).suffix in TEXT_SUFFIXES:
             # Timeline pictures are drawn to the scale of a real run's times: masked too.
-            text_a = mask(mask_pictures(data_a.decode("utf-8", "replace")))
-            text_b = mask(mask_pictures(data_b.decode("utf-8", "replace")))
+            text_a = mask(_without_optional(mask_pictures(data_a.decode("utf-8", "replace"))))
+            text_b = mask(_without_optional(mask_pictures(data_b.decode("utf-8", "replace"))))
             if text_a == text_b:
                 masked_only.append(rel)
                 continue
