@@ -10,6 +10,7 @@ the hash seed, the time zone, and the output folder.
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -98,3 +99,38 @@ def test_the_comparison_reports_everything_but_masked_values(tmp_path: Path) -> 
         "sitemap.xml.gz",
         "stamp/index.html",
     ]
+
+
+def test_optional_lines_are_left_out_in_every_form_the_site_carries_them(tmp_path: Path) -> None:
+    """A fence's optional line reaches the site three ways: escaped in a page, raw in
+    llms-full.txt (Markdown) and inside a JSON string in the search index."""
+    optional = [re.compile(r"^Executing <Task (?!finished name='Task-1')")]
+    report = (
+        "Executing <Task pending name='Task-2' coro=<main() running at x.py:3> took 0.1 seconds"
+    )
+    kept = "Executing <Task finished name='Task-1' coro=<main() done> took 0.2 seconds"
+    escaped = lambda line: line.replace("<", "&lt;").replace(">", "&gt;")  # noqa: E731
+    forms = {
+        "page/index.html": lambda lines: (
+            "<pre><code>" + "\n".join(map(escaped, lines)) + "</code></pre>\n"
+        ),
+        "llms-full.txt": lambda lines: "```\n" + "\n".join(lines) + "\n```\n",
+        "search/search_index.json": lambda lines: json.dumps(
+            {"docs": [{"text": "<pre><code>" + "\n".join(map(escaped, lines)) + "</code></pre>"}]}
+        ),
+    }
+
+    def compare(second: list[str]) -> tuple[list[str], list[str]]:
+        first = ["tick", "done"]
+        for root, lines in ((tmp_path / "a", first), (tmp_path / "b", second)):
+            for rel, form in forms.items():
+                (root / rel).parent.mkdir(parents=True, exist_ok=True)
+                (root / rel).write_text(form(lines), encoding="utf-8")
+        return reproducible.compare_sites(tmp_path / "a", tmp_path / "b", optional)
+
+    problems, masked_only = compare(["tick", report, "done"])
+    assert not problems, "\n\n".join(problems)
+    assert masked_only == sorted(forms)
+    # A line the fence does not declare optional is a difference in every form.
+    problems, _ = compare(["tick", kept, "done"])
+    assert sorted(p.split(":")[0] for p in problems) == sorted(forms)

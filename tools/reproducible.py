@@ -8,8 +8,9 @@ Snippet outputs: a page shows what its snippets printed in this build, including
 durations they measured, which honestly change from run to run. `compare_sites` therefore
 compares text files after runner.mask (the same masking that compares a run with its
 committed transcript), and every other file byte for byte. Lines that a fence declares
-optional (`optional_lines`: they appear or not by timing) are left out of both sides. A difference anywhere else is a
-reproducibility bug.
+optional (`optional_lines`: they appear or not by timing) are left out of both sides, in each
+form a site carries them: escaped in pages, raw in llms-full.txt, inside the search index's JSON
+strings. A difference anywhere else is a reproducibility bug.
 
     python -m tools.reproducible SITE_A SITE_B   # exit 1 and list the differences
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import json
 import re
 import os
 import subprocess
@@ -54,25 +56,56 @@ def set_source_date_epoch(root: Path = ROOT) -> str | None:
 def _optional_patterns() -> list[re.Pattern[str]]:
     """The fences' optional_lines: output lines that appear or not, by timing, in any build."""
     try:
-        return [re.compile(p) for p in sorted({f.run.optional_lines for f in fence.find_all()} - {""})]
+        return [
+            re.compile(p) for p in sorted({f.run.optional_lines for f in fence.find_all()} - {""})
+        ]
     except fence.FenceError:
         return []
 
 
-def _without_optional(text: str) -> str:
-    patterns = _optional_patterns()
+def _is_optional(line: str, patterns: list[re.Pattern[str]]) -> bool:
+    # The same output line reaches the site raw (llms-full.txt is Markdown, where
+    # "<Task ...>" is text) and as HTML ("&lt;Task" inside tags): try both readings.
+    readings = (line.strip(), html.unescape(re.sub(r"<[^>]+>", "", line)).strip())
+    return any(p.search(text) for p in patterns for text in readings)
+
+
+def _drop_lines(text: str, patterns: list[re.Pattern[str]]) -> str:
+    lines = text.splitlines(keepends=True)
+    return "".join(line for line in lines if not _is_optional(line, patterns))
+
+
+def _without_optional(text: str, suffix: str, patterns: list[re.Pattern[str]]) -> str:
+    """`text` without the optional output lines; in JSON (the search index is one line),
+    the lines inside each string value."""
     if not patterns:
         return text
-    kept = []
-    for line in text.splitlines(keepends=True):
-        plain = html.unescape(re.sub(r"<[^>]+>", "", line)).strip()
-        if not any(p.search(plain) for p in patterns):
-            kept.append(line)
-    return "".join(kept)
+    if suffix != ".json":
+        return _drop_lines(text, patterns)
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return _drop_lines(text, patterns)
+
+    def walk(value):
+        if isinstance(value, str):
+            return _drop_lines(value, patterns)
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        if isinstance(value, dict):
+            return {key: walk(item) for key, item in value.items()}
+        return value
+
+    return json.dumps(walk(data), ensure_ascii=False, indent=0)
 
 
-def compare_sites(a: Path, b: Path) -> tuple[list[str], list[str]]:
-    """(differences, files that differ only in masked values) between two built sites."""
+def compare_sites(
+    a: Path, b: Path, optional: list[re.Pattern[str]] | None = None
+) -> tuple[list[str], list[str]]:
+    """(differences, files that differ only in masked values) between two built sites.
+
+    `optional`: the output lines left out of both sides; by default the fences'."""
+    patterns = _optional_patterns() if optional is None else optional
     files_a = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
     files_b = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
     problems = [f"{rel}: only in {a}" for rel in sorted(files_a - files_b)]
@@ -84,8 +117,15 @@ def compare_sites(a: Path, b: Path) -> tuple[list[str], list[str]]:
             continue
         if Path(rel).suffix in TEXT_SUFFIXES:
             # Timeline pictures are drawn to the scale of a real run's times: masked too.
-            text_a = mask(_without_optional(mask_pictures(data_a.decode("utf-8", "replace"))))
-            text_b = mask(_without_optional(mask_pictures(data_b.decode("utf-8", "replace"))))
+            suffix = Path(rel).suffix
+            text_a, text_b = (
+                mask(
+                    _without_optional(
+                        mask_pictures(data.decode("utf-8", "replace")), suffix, patterns
+                    )
+                )
+                for data in (data_a, data_b)
+            )
             if text_a == text_b:
                 masked_only.append(rel)
                 continue
