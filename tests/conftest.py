@@ -43,7 +43,11 @@ def _versions_line() -> str:
     parts = []
     for version in interpreters.requested():
         found = interpreters.find(version)
-        parts.append(f"{version} ({found.full_version}, {found.executable})" if found else f"{version} (NOT FOUND)")
+        parts.append(
+            f"{version} ({found.full_version}, {found.executable})"
+            if found
+            else f"{version} (NOT FOUND)"
+        )
     narrowed = f" (narrowed by {interpreters.SELECT_ENV})" if interpreters.narrowed() else ""
     return f"snippets run on Python{narrowed} " + "; ".join(parts)
 

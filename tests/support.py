@@ -21,7 +21,9 @@ from tools.build import executor, fence, interpreters
 INDEX = "# Home\n\n## A home\n"
 
 
-def mkdocs_build(root: Path, *flags: str, site_dir: Path | None = None, **env: str) -> tuple[int, str]:
+def mkdocs_build(
+    root: Path, *flags: str, site_dir: Path | None = None, **env: str
+) -> tuple[int, str]:
     """`mkdocs build` the project at `root` into `site_dir` (root/../site); return (exit code, log).
 
     No --strict unless a flag asks: mkdocs.yml's own `strict: true` must be what fails
@@ -31,7 +33,11 @@ def mkdocs_build(root: Path, *flags: str, site_dir: Path | None = None, **env: s
     """
     skip = (executor.CACHE_ENV, executor.NO_EXEC_ENV, "SOURCE_DATE_EPOCH")
     environ = {k: v for k, v in os.environ.items() if k not in skip}
-    environ |= {interpreters.SELECT_ENV: interpreters.current().version, "NO_MKDOCS_2_WARNING": "1", **env}
+    environ |= {
+        interpreters.SELECT_ENV: interpreters.current().version,
+        "NO_MKDOCS_2_WARNING": "1",
+        **env,
+    }
     site = site_dir or root.parent / "site"
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *flags, "--site-dir", str(site)],
@@ -81,7 +87,9 @@ class Project:
         """Copy a snippet of the real project, with its transcripts."""
         source = fence.ROOT / snippet
         for path in source.parent.iterdir():
-            if path.name == source.name or (path.name.startswith(source.stem + ".") and path.suffix == ".out"):
+            if path.name == source.name or (
+                path.name.startswith(source.stem + ".") and path.suffix == ".out"
+            ):
                 dest = self.root / path.relative_to(fence.ROOT)
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy(path, dest)

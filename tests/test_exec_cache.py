@@ -197,7 +197,9 @@ PAGE = '# Lesson\n\n```python exec="on"\n--8<-- "snippets/lesson/counted.py"\n``
 def project(tmp_path: Path) -> Path:
     counter = tmp_path / "runs.txt"
     project = Project.create(tmp_path / "project", index=PAGE)
-    project.write(COUNTED, f'with open({str(counter)!r}, "a") as f:\n    f.write("x")\nprint("counted")\n')
+    project.write(
+        COUNTED, f'with open({str(counter)!r}, "a") as f:\n    f.write("x")\nprint("counted")\n'
+    )
     project.write("snippets/lesson/counted.out", f"$ python {COUNTED}\ncounted\n")
     return project.root
 

@@ -35,7 +35,9 @@ Some prose with a [link to the home page](index.md#a-home).
 
 def lesson(project: Project, snippet: str = LESSON, options: str = "", extra: str = "") -> None:
     """docs/lesson.md: one exec fence, its include on line 6."""
-    project.page("lesson.md", PAGE.format(snippet=snippet, options=options and " " + options) + extra)
+    project.page(
+        "lesson.md", PAGE.format(snippet=snippet, options=options and " " + options) + extra
+    )
 
 
 @pytest.fixture
@@ -58,7 +60,10 @@ def test_missing_snippet(project: Project) -> None:
     lesson(project, snippet="snippets/synchronous-baseline/no_such_file.py")
     code, log = project.build()
     assert code != 0
-    assert "docs/lesson.md:6: snippet snippets/synchronous-baseline/no_such_file.py does not exist" in log
+    assert (
+        "docs/lesson.md:6: snippet snippets/synchronous-baseline/no_such_file.py does not exist"
+        in log
+    )
 
 
 def test_orphan_snippet(project: Project) -> None:
@@ -98,7 +103,9 @@ def test_failing_on_purpose_that_starts_succeeding(project: Project) -> None:
 def test_output_drift(project: Project) -> None:
     transcript = transcripts.shared_path(LESSON, project.root)
     text = transcript.read_text(encoding="utf-8")
-    transcript.write_text(text.replace("below 500 divisible", "below 501 divisible"), encoding="utf-8")
+    transcript.write_text(
+        text.replace("below 500 divisible", "below 501 divisible"), encoding="utf-8"
+    )
     code, log = project.build()
     assert code != 0
     assert "output differs from the committed transcript" in log
@@ -159,14 +166,19 @@ def test_update_examples_refuses_to_record_an_accident(project: Project) -> None
     project.write(LESSON, 'raise RuntimeError("boom")\n')
     result = _update(project)
     assert result.returncode == 1
-    assert f"docs/lesson.md:6: {LESSON} on Python" in result.stderr and "exited with 1" in result.stderr
+    assert (
+        f"docs/lesson.md:6: {LESSON} on Python" in result.stderr
+        and "exited with 1" in result.stderr
+    )
     assert transcript.read_text(encoding="utf-8") == before
 
 
 # --- fence options and the choice of Pythons -------------------------------------------
 
 
-def test_a_fence_with_its_own_title_runs_shows_its_output_and_its_download(project: Project) -> None:
+def test_a_fence_with_its_own_title_runs_shows_its_output_and_its_download(
+    project: Project,
+) -> None:
     """The hooks know each fence by its place on the page, never by its title."""
     lesson(project, options='title="Finding divisors, one by one"')
     code, log = project.build()
@@ -205,7 +217,10 @@ def _optional_lines_project(project: Project, options: str) -> None:
     ):
         snippet = f"snippets/lesson/{name}.py"
         project.write(snippet, "".join(f"print({line!r})\n" for line in printed))
-        project.write(f"snippets/lesson/{name}.out", "".join(f"{line}\n" for line in [f"$ python {snippet}", *recorded]))
+        project.write(
+            f"snippets/lesson/{name}.out",
+            "".join(f"{line}\n" for line in [f"$ python {snippet}", *recorded]),
+        )
     project.page("lesson.md", OPTIONAL_PAGE.format(options=options))
 
 
@@ -224,7 +239,9 @@ def test_the_same_difference_without_optional_lines_fails(project: Project) -> N
         ("docs/lesson.md:4", "snippets/lesson/extra_in_run.py", "+slow step took 5 ms"),
         ("docs/lesson.md:8", "snippets/lesson/extra_in_transcript.py", "-slow step took 5 ms"),
     ):
-        assert f"{where}: {snippet} on Python {interpreters.current().version}: output differs" in log, log
+        assert (
+            f"{where}: {snippet} on Python {interpreters.current().version}: output differs" in log
+        ), log
         assert line in log
 
 
@@ -249,10 +266,14 @@ def test_a_narrowed_build_labels_outputs_with_exactly_the_versions_it_ran(
     code, log = project.build(**{interpreters.SELECT_ENV: selected})
     assert code == 0, log
     html = project.html("lesson/index.html")
-    assert re.findall(r'<span class="filename">(Output \([^<]*\))</span>', html) == [f"Output ({label})"]
+    assert re.findall(r'<span class="filename">(Output \([^<]*\))</span>', html) == [
+        f"Output ({label})"
+    ]
 
 
-def test_a_selected_python_that_is_missing_fails_the_strict_build(project: Project, tmp_path: Path) -> None:
+def test_a_selected_python_that_is_missing_fails_the_strict_build(
+    project: Project, tmp_path: Path
+) -> None:
     here = interpreters.current().version  # found as the interpreter behind the venv
     hidden = "3.13" if here != "3.13" else "3.12"
     nowhere = tmp_path / "no-pythons-here"
@@ -291,7 +312,9 @@ def test_deploy_refuses_a_narrowed_build(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert [args[1:] for args in ran] == [["deploy", "dev"]] * 2
 
 
-def test_a_fence_that_markdown_does_not_render_is_an_error(caplog: pytest.LogCaptureFixture) -> None:
+def test_a_fence_that_markdown_does_not_render_is_an_error(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     """A fence the hooks scanned but the formatter never saw (superfences refused it) is reported."""
     from types import SimpleNamespace
 

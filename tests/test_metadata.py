@@ -96,9 +96,9 @@ def test_llms_full_txt_carries_the_verified_outputs(site_build) -> None:
         if not usage.run.runs_on(version) or expected is None:
             continue
         # Masked: the build shows its own durations. Markdown output keeps the text as is.
-        assert transcripts.mask(expected.rstrip("\n"), usage.run) in transcripts.mask(full, usage.run), (
-            f"{usage.where}: output not in llms-full.txt"
-        )
+        assert transcripts.mask(expected.rstrip("\n"), usage.run) in transcripts.mask(
+            full, usage.run
+        ), f"{usage.where}: output not in llms-full.txt"
         checked += 1
     assert checked, "no snippet output to look for"
     assert "finding numbers below 500 divisible by 3" in full

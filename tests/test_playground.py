@@ -48,7 +48,7 @@ def browser_runs(request: pytest.FixtureRequest, snapshot) -> dict[str, playgrou
         runs = pool.map(
             lambda s: playground.run_in_node(s, RUNNABLE[s].run, snapshot=snapshot), selected
         )
-        return dict(zip(selected, runs))
+        return dict(zip(selected, runs, strict=True))
 
 
 PROBE = """\
@@ -115,7 +115,6 @@ def test_every_snippet_that_cannot_run_in_the_browser_says_why() -> None:
 
 def test_no_browser_is_not_a_run_option() -> None:
     """It changes what the page shows, never the run: same options, same cache key."""
-    where = "docs/x.md:2"
     text = '```python exec="on" no_browser="it starts threads"\n--8<-- "{}"\n```\n'
     snippet = next(iter(ALL))
     [with_it] = fence.scan(text.format(snippet), "docs/x.md")

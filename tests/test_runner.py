@@ -38,10 +38,14 @@ def test_runs_as_main_with_stdout_and_stderr_interleaved(tmp_path: Path) -> None
     assert run.transcript.startswith("$ python snippets/s.py\none __main__\n")
 
 
-def test_the_callers_environment_does_not_leak(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_callers_environment_does_not_leak(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PYTHONASYNCIODEBUG", "1")
     monkeypatch.setenv("PYTHONWARNINGS", "ignore")
-    code = "import os\nprint(os.environ.get('PYTHONASYNCIODEBUG'), os.environ.get('PYTHONWARNINGS'))\n"
+    code = (
+        "import os\nprint(os.environ.get('PYTHONASYNCIODEBUG'), os.environ.get('PYTHONWARNINGS'))\n"
+    )
     assert runner.run(_script(tmp_path, code), HERE, root=tmp_path).output == "None None\n"
 
 
@@ -67,7 +71,9 @@ def test_a_hanging_snippet_and_its_children_are_killed(tmp_path: Path) -> None:
     run = runner.run(_script(tmp_path, code), HERE, options, root=tmp_path)
     assert run.timed_out and run.seconds < 10
     problems = transcripts.check_exit(run, options)
-    assert problems == [f"snippets/s.py on Python {HERE.version} was killed after 1 s: it hangs (or raise timeout=\"...\" on the fence)"]
+    assert problems == [
+        f'snippets/s.py on Python {HERE.version} was killed after 1 s: it hangs (or raise timeout="..." on the fence)'
+    ]
 
 
 def test_streams_on_records_stderr_from_a_second_run(tmp_path: Path) -> None:
@@ -82,7 +88,12 @@ def test_exit_status_and_output_are_checked_separately(tmp_path: Path) -> None:
     snippet = _script(tmp_path, "print('hi')\nraise SystemExit(3)\n")
     (tmp_path / "snippets" / "s.out").write_text("$ python snippets/s.py\nhi\n", encoding="utf-8")
     run = runner.run(snippet, HERE, root=tmp_path)
-    assert transcripts.check_output(run, fence.RunOptions(), transcripts.read(snippet, HERE.version, tmp_path)) == []
+    assert (
+        transcripts.check_output(
+            run, fence.RunOptions(), transcripts.read(snippet, HERE.version, tmp_path)
+        )
+        == []
+    )
     [problem] = transcripts.check_exit(run, fence.RunOptions())
     assert problem.startswith(f"snippets/s.py on Python {HERE.version} exited with 3:")
     assert transcripts.check_exit(run, fence.RunOptions(returncode=3)) == []
@@ -90,9 +101,12 @@ def test_exit_status_and_output_are_checked_separately(tmp_path: Path) -> None:
 
 def test_scrub_and_mask() -> None:
     raw = f"{fence.ROOT}{os.sep}snippets/a.py <coroutine object main at 0x7f3a2b1c0d40> {HERE.stdlib}/asyncio/x.py"
-    assert transcripts.scrub(raw, HERE) == f"snippets/a.py <coroutine object main at 0x...> .../lib/python{HERE.version}/asyncio/x.py"
-    a = 'done after 12.5 ms\n<Task finished name=\'Task-2\'>\n  File ".../lib/python3.12/asyncio/events.py", line 84\n'
-    b = 'done after 3.0 ms\n<Task finished name=\'Task-7\'>\n  File ".../lib/python3.12/asyncio/events.py", line 88\n'
+    assert (
+        transcripts.scrub(raw, HERE)
+        == f"snippets/a.py <coroutine object main at 0x...> .../lib/python{HERE.version}/asyncio/x.py"
+    )
+    a = "done after 12.5 ms\n<Task finished name='Task-2'>\n  File \".../lib/python3.12/asyncio/events.py\", line 84\n"
+    b = "done after 3.0 ms\n<Task finished name='Task-7'>\n  File \".../lib/python3.12/asyncio/events.py\", line 88\n"
     assert transcripts.mask(a) == transcripts.mask(b)
     # A line that appears or not by timing is dropped only where its fence says so.
     slow = "Executing <Task ...> took 0.120 seconds\nrest\n"
@@ -100,17 +114,20 @@ def test_scrub_and_mask() -> None:
     assert transcripts.mask(slow, fence.RunOptions(optional_lines="^Executing <")) == "rest\n"
     # Masks are narrow: a changed number that is not a duration is still a difference.
     assert transcripts.mask("divisible by 3\n") != transcripts.mask("divisible by 4\n")
-    assert transcripts.mask('File "snippets/a.py", line 3') != transcripts.mask('File "snippets/a.py", line 4')
+    assert transcripts.mask('File "snippets/a.py", line 3') != transcripts.mask(
+        'File "snippets/a.py", line 4'
+    )
 
 
 def test_interpreters_are_found_for_each_requested_version() -> None:
     for version in interpreters.requested():
         found = interpreters.find(version)
         if found is None:
-            pytest.fail(f"Python {version} not found (set ASYNCIO_BASICS_PYTHONS to test fewer versions)")
+            pytest.fail(
+                f"Python {version} not found (set ASYNCIO_BASICS_PYTHONS to test fewer versions)"
+            )
         assert found.version == version
         assert not found.executable.startswith(sys.prefix + os.sep) or sys.prefix == sys.base_prefix
-
 
 
 def test_transcripts_shared_when_versions_agree_and_split_when_they_differ(tmp_path: Path) -> None:
@@ -125,7 +142,9 @@ def test_transcripts_shared_when_versions_agree_and_split_when_they_differ(tmp_p
     # 3.12 starts to print something else: one file per version, the shared one goes.
     differ = dict(same, **{"3.12": "$ python snippets/s.py\nhi\nDeprecationWarning\n"})
     changed = transcripts.write(snippet, differ, options, tmp_path)
-    assert sorted(p.name for p in changed) == sorted(["s.out"] + [f"s.{v}.out" for v in interpreters.SUPPORTED[:4]])
+    assert sorted(p.name for p in changed) == sorted(
+        ["s.out"] + [f"s.{v}.out" for v in interpreters.SUPPORTED[:4]]
+    )
     assert transcripts.read(snippet, "3.12", tmp_path).endswith("DeprecationWarning\n")
     assert transcripts.read(snippet, "3.14", tmp_path) is None  # never recorded: a loud miss
     assert transcripts.path_for(snippet, "3.13", tmp_path) == "snippets/s.3.13.out"
@@ -140,7 +159,9 @@ def test_stray_files_are_named(tmp_path: Path) -> None:
     usage = fence.Fence("docs/p.md", 3, "snippets/used.py", fence.RunOptions())
     problems = transcripts.stray_files([usage], tmp_path)
     assert len(problems) == 3
-    assert problems[0].startswith("snippets/gone.3.12.out: transcript of snippets/gone.py, which no page runs")
+    assert problems[0].startswith(
+        "snippets/gone.3.12.out: transcript of snippets/gone.py, which no page runs"
+    )
     assert problems[1].startswith("snippets/notes.txt: not a snippet")
     assert problems[2].startswith("snippets/orphan.py:1: orphan snippet")
 
@@ -150,7 +171,9 @@ def test_page_scan_errors_name_page_and_line(tmp_path: Path) -> None:
     ok = '# T\n\n```python exec="on" returncode="2" env="A=1 B=\'x y\'" args="-X dev"\n--8<-- "snippets/s.py"\n```\n'
     [usage] = fence.scan(ok, "docs/p.md", tmp_path)
     assert usage.where == "docs/p.md:4"
-    assert usage.run == fence.RunOptions(returncode=2, args=("-X", "dev"), env=(("A", "1"), ("B", "x y")))
+    assert usage.run == fence.RunOptions(
+        returncode=2, args=("-X", "dev"), env=(("A", "1"), ("B", "x y"))
+    )
     bad = {
         '```python exec="on" retruncode="1"\n--8<-- "snippets/s.py"\n```\n': "docs/p.md:2: unknown exec fence option(s) retruncode",
         '```python exec="on"\nprint(1)\n```\n': "docs/p.md:1: an exec fence must hold exactly one line",
@@ -158,7 +181,9 @@ def test_page_scan_errors_name_page_and_line(tmp_path: Path) -> None:
         '```python exec="on" min_python="3.9"\n--8<-- "snippets/s.py"\n```\n': "docs/p.md:2: min_python='3.9' is not one of",
     }
     for text, message in bad.items():
-        with pytest.raises(fence.FenceError, match="^" + message.replace("(", r"\(").replace(")", r"\)")):
+        with pytest.raises(
+            fence.FenceError, match="^" + message.replace("(", r"\(").replace(")", r"\)")
+        ):
             list(fence.scan(text, "docs/p.md", tmp_path))
 
 

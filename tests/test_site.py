@@ -14,17 +14,23 @@ def test_every_snippet_output_is_on_its_page(site_build) -> None:
     for usage in fence.find_all():
         page = usage.page.removeprefix("docs/").removesuffix(".md")
         page = "index.html" if page == "index" else f"{page.removesuffix('/index')}/index.html"
-        text = html.unescape(re.sub(r"<[^>]+>", "", (site_build.site / page).read_text(encoding="utf-8")))
+        text = html.unescape(
+            re.sub(r"<[^>]+>", "", (site_build.site / page).read_text(encoding="utf-8"))
+        )
         if not usage.run.runs_on(newest):
             continue
         expected = transcripts.read(usage.snippet, newest)
         assert expected is not None, f"{usage.where}: no transcript for {usage.snippet}"
         # Masked, because the page shows this build's real durations.
         masked = transcripts.mask(text, usage.run)
-        assert transcripts.mask(expected.rstrip("\n"), usage.run) in masked, f"{usage.where}: output not on {page}"
+        assert transcripts.mask(expected.rstrip("\n"), usage.run) in masked, (
+            f"{usage.where}: output not on {page}"
+        )
         # And exactly what this build's own run printed, durations included.
         run = site_build.runs(usage.snippet)[newest]
         shown = transcripts.compose(run["command"], run["output"]).rstrip("\n")
-        assert shown in text, f"{usage.where}: {page} does not show the build's own run on Python {newest}"
+        assert shown in text, (
+            f"{usage.where}: {page} does not show the build's own run on Python {newest}"
+        )
         checked += 1
     assert checked, "no snippet output was looked for"

@@ -49,9 +49,13 @@ OUTPUT_CASES = [
 def test_output(site_build, found: fence.Fence, version: str) -> None:
     """The build's run printed exactly the committed transcript, and exited as the fence says."""
     run = site_build.runs(found.snippet).get(version)
-    assert run is not None, f"{found.where}: the build did not run {found.snippet} on Python {version}"
+    assert run is not None, (
+        f"{found.where}: the build did not run {found.snippet} on Python {version}"
+    )
     interpreter = interpreters.Interpreter(version, "", "", "")
-    result = transcripts.Run(found.snippet, interpreter, run["command"], run["output"], run["returncode"], run["seconds"])
+    result = transcripts.Run(
+        found.snippet, interpreter, run["command"], run["output"], run["returncode"], run["seconds"]
+    )
     problems = transcripts.check(result, found.run)
     assert not problems, f"{found.where}: " + "\n".join(problems)
 

@@ -99,7 +99,7 @@ def test_a_traced_run_that_prints_something_else_is_refused() -> None:
 
 
 def test_timeline_fences_are_found() -> None:
-    assert FENCES, "no page has a timeline=\"on\" fence: the picture tests below test nothing"
+    assert FENCES, 'no page has a timeline="on" fence: the picture tests below test nothing'
 
 
 def test_masking_hides_the_measured_geometry_and_nothing_else() -> None:
@@ -174,50 +174,81 @@ def test_each_picture_shows_the_order_of_the_transcript(built_site, page: str, s
     )
 
 
-_ROW = re.compile(r"(?P<label>[^.]+?(?:\([^)]*\))?): (?P<turns>\d+) turns?, [\d.]+ ms in all, from (?P<start>[\d.]+) ms to (?P<end>[\d.]+) ms")
+_ROW = re.compile(
+    r"(?P<label>[^.]+?(?:\([^)]*\))?): (?P<turns>\d+) turns?, [\d.]+ ms in all, from (?P<start>[\d.]+) ms to (?P<end>[\d.]+) ms"
+)
 
 
 def _drawn(figure: str) -> tuple[dict[str, list[tuple[float, float]]], float]:
     """Each row's bars as (start, end) in ms, read off the SVG; and ms per viewBox unit."""
-    rows = {float(y) + 5: label for y, label in re.findall(r'<text class="timeline-label" x="8" y="([\d.]+)">([^<]+)</text>', figure)}
+    rows = {
+        float(y) + 5: label
+        for y, label in re.findall(
+            r'<text class="timeline-label" x="8" y="([\d.]+)">([^<]+)</text>', figure
+        )
+    }
     ticks = re.findall(r'<text class="timeline-tick" x="([\d.]+)"[^>]*>([\d.]+) ms</text>', figure)
     span_ms, span_x = float(ticks[-1][1]), float(ticks[-1][0]) - 8
     scale = span_ms / span_x
-    bars: dict[str, list[tuple[float, float]]] = {html.unescape(label): [] for label in rows.values()}
-    for x, y, width in re.findall(r'<rect class="timeline-step[^"]*" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"', figure):
+    bars: dict[str, list[tuple[float, float]]] = {
+        html.unescape(label): [] for label in rows.values()
+    }
+    for x, y, width in re.findall(
+        r'<rect class="timeline-step[^"]*" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"', figure
+    ):
         label = html.unescape(rows[float(y)])
         bars[label].append(((float(x) - 8) * scale, (float(x) + float(width) - 8) * scale))
     return bars, scale
 
 
 @pytest.mark.parametrize(("page", "snippet"), FENCES, ids=[s for _, s in FENCES])
-def test_each_text_alternative_says_what_its_picture_shows(built_site, page: str, snippet: str) -> None:
+def test_each_text_alternative_says_what_its_picture_shows(
+    built_site, page: str, snippet: str
+) -> None:
     """The <desc> is read against the bars drawn: turns, first and last moments, finishing order."""
     figure = _figure(built_site, page, snippet)
     desc = html.unescape(re.search(r"<desc [^>]*>([^<]+)</desc>", figure)[1])
     bars, scale = _drawn(figure)
     told = {m["label"].strip(): m for m in _ROW.finditer(desc)}
-    assert sorted(told) == sorted(bars), f"{snippet}: the text names rows {sorted(told)}, the picture {sorted(bars)}"
+    assert sorted(told) == sorted(bars), (
+        f"{snippet}: the text names rows {sorted(told)}, the picture {sorted(bars)}"
+    )
     slack = max(0.3, 2.0 * scale)  # the rounding of the text, and the shortest bar drawn wider
     for label, drawn in bars.items():
         said = told[label]
-        assert int(said["turns"]) == len(drawn), f"{snippet}: {label}: {said['turns']} turns said, {len(drawn)} drawn"
-        assert abs(float(said["start"]) - drawn[0][0]) <= slack, f"{snippet}: {label} starts elsewhere"
-        assert abs(float(said["end"]) - max(e for _, e in drawn)) <= slack, f"{snippet}: {label} ends elsewhere"
+        assert int(said["turns"]) == len(drawn), (
+            f"{snippet}: {label}: {said['turns']} turns said, {len(drawn)} drawn"
+        )
+        assert abs(float(said["start"]) - drawn[0][0]) <= slack, (
+            f"{snippet}: {label} starts elsewhere"
+        )
+        assert abs(float(said["end"]) - max(e for _, e in drawn)) <= slack, (
+            f"{snippet}: {label} ends elsewhere"
+        )
     steps = re.findall(r"<li>", figure)
-    assert len(steps) == sum(len(d) for d in bars.values()), f"{snippet}: the step list and the bars disagree"
+    assert len(steps) == sum(len(d) for d in bars.values()), (
+        f"{snippet}: the step list and the bars disagree"
+    )
     if len(bars) > 1:
         order = re.search(r"They finished in this order: ([^\n]+)\.$", desc)
         assert order, f"{snippet}: the text does not say in which order the rows finished"
         ends = {label: max(e for _, e in drawn) for label, drawn in bars.items()}
-        said_order = order[1].split(", ") if "(" not in order[1] else re.findall(r"[^,(]+\([^)]*\)|[^,]+", order[1])
+        said_order = (
+            order[1].split(", ")
+            if "(" not in order[1]
+            else re.findall(r"[^,(]+\([^)]*\)|[^,]+", order[1])
+        )
         said_order = [s.strip() for s in said_order]
-        for earlier, later in zip(said_order, said_order[1:]):
-            assert ends[earlier] <= ends[later] + slack, f"{snippet}: said {earlier} finished before {later}"
+        for earlier, later in zip(said_order, said_order[1:], strict=False):
+            assert ends[earlier] <= ends[later] + slack, (
+                f"{snippet}: said {earlier} finished before {later}"
+            )
 
 
 @pytest.mark.parametrize(("page", "snippet"), FENCES, ids=[s for _, s in FENCES])
-def test_each_finishing_order_is_the_order_of_the_done_lines(built_site, page: str, snippet: str) -> None:
+def test_each_finishing_order_is_the_order_of_the_done_lines(
+    built_site, page: str, snippet: str
+) -> None:
     """Rows named find_divisibles(n, d) finish in the order their `done with n / d` lines appear."""
     figure = _figure(built_site, page, snippet)
     desc = html.unescape(re.search(r"<desc [^>]*>([^<]+)</desc>", figure)[1])

@@ -427,7 +427,11 @@ def report(times, tests, weights, bench: Bench, n_snippets, runs, edited, n_note
         )
     for target, goal in (("test", GOAL_TEST), ("check", GOAL_CHECK)):
         if tests[target]:
-            _ratio(f"make {target} / strict build", statistics.median(tests[target]) / med["strict"], goal)
+            _ratio(
+                f"make {target} / strict build",
+                statistics.median(tests[target]) / med["strict"],
+                goal,
+            )
     if bench.test_failed:
         print("  make test or make check FAILED in at least one run (see above)")
 

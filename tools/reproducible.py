@@ -20,8 +20,8 @@ from __future__ import annotations
 import difflib
 import html
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path

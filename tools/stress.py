@@ -46,7 +46,9 @@ class Tally:
         self.slowest = max(self.slowest, seconds)
         if problems:
             text = "\n".join(problems)
-            self.problems[transcripts.mask(text)] += 1  # runs that differ the same way count together
+            self.problems[transcripts.mask(text)] += (
+                1  # runs that differ the same way count together
+            )
             self.examples.setdefault(transcripts.mask(text), text)
 
 

@@ -30,8 +30,10 @@ def main() -> int:
         runs = list(pool.map(lambda job: runner.run(job[0].snippet, job[1], job[0].run), jobs))
     failures, changed = [], []
     for found in fences.values():
-        mine = [r for (f, _), r in zip(jobs, runs) if f is found]
-        refused = [f"{found.where}: {p}" for r in mine for p in transcripts.check_exit(r, found.run)]
+        mine = [r for (f, _), r in zip(jobs, runs, strict=True) if f is found]
+        refused = [
+            f"{found.where}: {p}" for r in mine for p in transcripts.check_exit(r, found.run)
+        ]
         failures += refused
         if not refused:
             produced = {r.interpreter.version: r.transcript for r in mine}

@@ -80,7 +80,9 @@ def test_copy_and_download_give_exactly_the_script_shown(tab, site_url: str, sni
     tab.goto(site_url + _page_of(USAGES[snippet]), wait_until="networkidle")
     block = _code_block(tab, snippet)
     # A snippet in a collapsed deep dive: open it, as a reader would.
-    block.evaluate("b => { for (let d = b.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }")
+    block.evaluate(
+        "b => { for (let d = b.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }"
+    )
     # What the page shows: the script, with annotation bubbles where `# (1)!` was.
     visible = block.locator("code").evaluate(
         """code => { const copy = code.cloneNode(true);

@@ -22,7 +22,9 @@ COLD = 120_000  # ms: the first Run downloads and starts Python, on a busy machi
 
 
 def _page_of(usage) -> str:
-    rel = usage.page.removeprefix("docs/").removesuffix(".md").removesuffix("index").removesuffix("/")
+    rel = (
+        usage.page.removeprefix("docs/").removesuffix(".md").removesuffix("index").removesuffix("/")
+    )
     return rel + "/" if rel else ""
 
 
@@ -53,7 +55,9 @@ def _box(tab, snippet: str):
 
 
 def _code(tab, snippet: str):
-    return tab.locator(".highlight", has=tab.locator(".filename", has_text=snippet)).first.locator("pre > code")
+    return tab.locator(".highlight", has=tab.locator(".filename", has_text=snippet)).first.locator(
+        "pre > code"
+    )
 
 
 def _run(box, timeout: float = COLD) -> str:
@@ -76,11 +80,15 @@ def test_nothing_of_python_loads_before_a_click(session, tab, site_url: str) -> 
     requests.clear()
     tab.goto(site_url + "coroutines/", wait_until="networkidle")
     assert _box(tab, ON_COROUTINES.snippet).is_visible()
-    loaded = [url for url in requests if "/assets/pyodide/" in url or "/playground/worker.js" in url]
+    loaded = [
+        url for url in requests if "/assets/pyodide/" in url or "/playground/worker.js" in url
+    ]
     assert not loaded, f"loaded before any click: {loaded}"
 
 
-@pytest.mark.parametrize("usage", FIRST_ON_EACH_PAGE, ids=lambda u: u.snippet.removeprefix("snippets/"))
+@pytest.mark.parametrize(
+    "usage", FIRST_ON_EACH_PAGE, ids=lambda u: u.snippet.removeprefix("snippets/")
+)
 def test_run_prints_the_314_transcript(session, tab, site_url: str, usage) -> None:
     tab.goto(site_url + _page_of(usage), wait_until="networkidle")
     box = _box(tab, usage.snippet)
@@ -89,28 +97,40 @@ def test_run_prints_the_314_transcript(session, tab, site_url: str, usage) -> No
     expected = (fence.ROOT / playground.transcript_file(usage.snippet)).read_text(encoding="utf-8")
     assert transcripts.mask(got, usage.run) == transcripts.mask(expected, usage.run), shown
     assert status == playground.expected_status(usage)
-    assert box.locator(".playground-status").text_content().startswith("Ran in your browser, on Python 3.14")
+    assert (
+        box.locator(".playground-status")
+        .text_content()
+        .startswith("Ran in your browser, on Python 3.14")
+    )
 
 
 def test_edit_run_stop_reset(session, tab, site_url: str) -> None:
     usage = RUNNABLE[0]
     tab.goto(site_url + _page_of(usage), wait_until="networkidle")
     box, code = _box(tab, usage.snippet), _code(tab, usage.snippet)
-    shown_source, _ = render.code_for_download((fence.ROOT / usage.snippet).read_text(encoding="utf-8"))
+    shown_source, _ = render.code_for_download(
+        (fence.ROOT / usage.snippet).read_text(encoding="utf-8")
+    )
     run, stop, reset = (box.locator(f".playground-{name}") for name in ("run", "stop", "reset"))
-    assert code.get_attribute("role") == "textbox" and "editable" in code.get_attribute("aria-label")
+    assert code.get_attribute("role") == "textbox" and "editable" in code.get_attribute(
+        "aria-label"
+    )
 
     code.click()  # edit in place, with the keyboard
     tab.keyboard.press("ControlOrMeta+a")
     tab.keyboard.type('print("edited in the browser", 6 * 7)')
     assert reset.is_enabled()
     shown = _run(box)
-    assert shown.endswith("$ python " + usage.snippet + "\nedited in the browser 42\nexit status 0\n"), shown
+    assert shown.endswith(
+        "$ python " + usage.snippet + "\nedited in the browser 42\nexit status 0\n"
+    ), shown
 
     # A run that never ends: Stop ends it, and the buttons are ready again.
     code.click()
     tab.keyboard.press("ControlOrMeta+a")
-    tab.keyboard.type('import time; [print("tick", flush=True) or time.sleep(0.05) for _ in iter(int, 1)]')
+    tab.keyboard.type(
+        'import time; [print("tick", flush=True) or time.sleep(0.05) for _ in iter(int, 1)]'
+    )
     run.click()
     box.locator(".playground-output", has_text="tick").wait_for(timeout=COLD)
     assert stop.is_enabled() and run.is_disabled()
@@ -126,7 +146,9 @@ def test_edit_run_stop_reset(session, tab, site_url: str) -> None:
         if len(ours()) <= 1:
             break
         tab.wait_for_timeout(100)
-    assert len(ours()) <= 1, f"{len(ours())} runner workers: the stopped one still runs (only the next may)"
+    assert len(ours()) <= 1, (
+        f"{len(ours())} runner workers: the stopped one still runs (only the next may)"
+    )
     assert run.is_enabled() and stop.is_disabled()
 
     reset.click()
@@ -168,14 +190,20 @@ def test_every_request_stayed_on_the_local_server(session, site_url: str) -> Non
     """Last in this module: it looks at what every test above asked for, the worker's requests too."""
     _, requests, _ = session
     local = urlsplit(site_url).netloc
-    assert any(url.endswith("/assets/pyodide/pyodide.asm.wasm") for url in requests), "no run was seen"
+    assert any(url.endswith("/assets/pyodide/pyodide.asm.wasm") for url in requests), (
+        "no run was seen"
+    )
     assert any(url.endswith("/playground/runner.py") for url in requests)
-    remote = sorted({url for url in requests if urlsplit(url).netloc != local and not url.startswith("data:")})
+    remote = sorted(
+        {url for url in requests if urlsplit(url).netloc != local and not url.startswith("data:")}
+    )
     assert not remote, f"requests that left the site: {remote}"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_nothing_serious_after_a_run(browser, site_url: str, axe_source: str, scheme: str) -> None:
+def test_axe_finds_nothing_serious_after_a_run(
+    browser, site_url: str, axe_source: str, scheme: str
+) -> None:
     """The buttons, the status and the output block, with standard error in it, in both palettes."""
     usage = next(u for u in RUNNABLE if u.snippet.endswith("unswallowed.py"))
     context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
@@ -187,11 +215,11 @@ def test_axe_finds_nothing_serious_after_a_run(browser, site_url: str, axe_sourc
         assert box.locator(".playground-stderr").count() > 0
         tab.add_script_tag(content=axe_source)
         found = tab.evaluate(
-            """axe.run(document.querySelector('.playground[data-snippet="%s"]').parentElement,
+            """snippet => axe.run(document.querySelector(`.playground[data-snippet="${snippet}"]`).parentElement,
             {resultTypes: ['violations']}).then(r => r.violations
             .filter(v => ['serious', 'critical'].includes(v.impact))
-            .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))"""
-            % usage.snippet
+            .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))""",
+            usage.snippet,
         )
         assert not found, found
     finally:

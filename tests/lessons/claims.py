@@ -61,7 +61,9 @@ class Output:
     @property
     def stderr(self) -> list[str]:
         if self.stderr_text is None:
-            raise AssertionError(f'{self.snippet}: add streams="on" to its fence to claim what goes to stderr')
+            raise AssertionError(
+                f'{self.snippet}: add streams="on" to its fence to claim what goes to stderr'
+            )
         return self.stderr_text.rstrip("\n").split("\n") if self.stderr_text else []
 
     @property
@@ -100,7 +102,14 @@ class Output:
 
     @classmethod
     def from_record(cls, run: dict) -> Output:
-        return cls(run["snippet"], run["version"], run["output"], run["returncode"], run["seconds"], run["stderr"])
+        return cls(
+            run["snippet"],
+            run["version"],
+            run["output"],
+            run["returncode"],
+            run["seconds"],
+            run["stderr"],
+        )
 
 
 @dataclass
@@ -122,7 +131,13 @@ class Page:
     path: str  # "docs/suspension.md"
     claims: list[Claim] = field(default_factory=list)
 
-    def claim(self, text: str, *snippets: str, versions: tuple[str, ...] | None = None, cell: str | None = None):
+    def claim(
+        self,
+        text: str,
+        *snippets: str,
+        versions: tuple[str, ...] | None = None,
+        cell: str | None = None,
+    ):
         """Register a check of `text`; it gets one Output per snippet (or the notebook cell's)."""
 
         def register(check: Callable[..., None]) -> Callable[..., None]:
@@ -139,7 +154,9 @@ class Page:
                 cases.append(pytest.param(claim, KERNEL, id=f"{claim.label}-cell {claim.cell}"))
                 continue
             for snippet in claim.snippets:
-                assert snippet in fences, f"{self.path}: claim {claim.label!r} names {snippet}, which no page runs"
+                assert snippet in fences, (
+                    f"{self.path}: claim {claim.label!r} names {snippet}, which no page runs"
+                )
             for version in interpreters.requested():
                 if claim.versions is not None and version not in claim.versions:
                     continue
@@ -195,8 +212,12 @@ def verify(claim: Claim, text_on_page: str, page_source: str, outputs: list[Outp
         )
         versions = sorted({o.version for o in outputs} - {KERNEL})
         on = f" on Python {', '.join(versions)}" if versions else " in the notebook's kernel"
-        reason = str(error) if isinstance(error, AssertionError) else f"{type(error).__name__}: {error}"
-        raise ClaimFailed(f"{where}: claim “{claim.text}” does not hold{on}: {reason}\n{shown}") from None
+        reason = (
+            str(error) if isinstance(error, AssertionError) else f"{type(error).__name__}: {error}"
+        )
+        raise ClaimFailed(
+            f"{where}: claim “{claim.text}” does not hold{on}: {reason}\n{shown}"
+        ) from None
 
 
 def normalise(text: str) -> str:
@@ -294,7 +315,11 @@ def source(page: str) -> str:
 
 def markdown_cell_of(page: str, text: str) -> str:
     """The id of the notebook's Markdown cell that holds the text (or is most like it)."""
-    cells = [c for c in json.loads((ROOT / page).read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "markdown"]
+    cells = [
+        c
+        for c in json.loads((ROOT / page).read_text(encoding="utf-8"))["cells"]
+        if c["cell_type"] == "markdown"
+    ]
     for c in cells:
         if source_line("".join(c["source"]), text):
             return c.get("id", "?")
@@ -308,7 +333,9 @@ def closest_score(page_source: str, text: str) -> float:
 
 def cell_output(site: Path, page: str, cell: str) -> Output:
     """A notebook code cell's outputs on the built page, joined as one text."""
-    built = (site / Path(page).relative_to("docs").with_suffix("") / "index.html").read_text(encoding="utf-8")
+    built = (site / Path(page).relative_to("docs").with_suffix("") / "index.html").read_text(
+        encoding="utf-8"
+    )
     start = built.find(f'id="cell-id={cell}"')
     assert start >= 0, f"{page}: no cell {cell!r} on the built page: did nbconvert's markup change?"
     end = built.find('id="cell-id=', start + 1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tools.build import fence, interpreters, render, runner, transcripts
+from tools.build import fence, interpreters, render, transcripts
 
 VERSIONS = interpreters.SUPPORTED[:4]
 """Versions whose transcripts are recorded here; 3.14 only runs in CI."""

@@ -42,7 +42,9 @@ def _stream(out):
 
 
 def _timing(out):
-    assert out.number(r"together: (\d+\.\d+) s") < 0.7 * out.number(r"one after another: (\d+\.\d+) s")
+    assert out.number(r"together: (\d+\.\d+) s") < 0.7 * out.number(
+        r"one after another: (\d+\.\d+) s"
+    )
 
 
 CASES = {
@@ -53,13 +55,21 @@ CASES = {
         _out("done with tiny\ndone with large\n"),
         _out("done with large\ndone with tiny\n"),
     ),
-    "count": ("it pauses three times", _count, _out("pause\npause\npause\n"), _out("pause\npause\n")),
+    "count": (
+        "it pauses three times",
+        _count,
+        _out("pause\npause\npause\n"),
+        _out("pause\npause\n"),
+    ),
     "value": ("it prints the list [0, 3, 6]", _value, _out("[0, 3, 6]\n"), _out("[0, 3, 9]\n")),
     "exit status": ("the script exits with status 1", _exit, _out("boom\n", 1), _out("boom\n", 0)),
     "stream": (
         "the warning goes to standard error",
         _stream,
-        _out("hi\nTask was destroyed but it is pending!\n", stderr="Task was destroyed but it is pending!\n"),
+        _out(
+            "hi\nTask was destroyed but it is pending!\n",
+            stderr="Task was destroyed but it is pending!\n",
+        ),
         _out("hi\nTask was destroyed but it is pending!\n", stderr=""),
     ),
     "timing": (
@@ -81,9 +91,13 @@ def test_a_claim_holds_then_fails_when_its_sentence_or_its_output_changes(kind: 
 
     with pytest.raises(ClaimFailed) as wrong_output:
         verify(claim, page, source, [bad])
-    assert str(wrong_output.value).startswith(f"docs/lesson.md:5: claim “{sentence}” does not hold on Python 3.12")
+    assert str(wrong_output.value).startswith(
+        f"docs/lesson.md:5: claim “{sentence}” does not hold on Python 3.12"
+    )
 
-    edited = replace(claim, text=sentence.replace("the", "no", 1) if "the" in sentence else sentence + " twice")
+    edited = replace(
+        claim, text=sentence.replace("the", "no", 1) if "the" in sentence else sentence + " twice"
+    )
     with pytest.raises(ClaimFailed) as wrong_sentence:
         verify(edited, page, source, [good])
     assert "is not on the built page" in str(wrong_sentence.value)
@@ -91,7 +105,9 @@ def test_a_claim_holds_then_fails_when_its_sentence_or_its_output_changes(kind: 
 
 
 def test_a_stream_claim_without_streams_on_says_what_to_add() -> None:
-    claim = Claim("docs/lesson.md", "the warning goes to standard error", ("snippets/x/y.py",), _stream)
+    claim = Claim(
+        "docs/lesson.md", "the warning goes to standard error", ("snippets/x/y.py",), _stream
+    )
     source = SOURCE.format(sentence="The warning goes to standard error.")
     with pytest.raises(ClaimFailed, match='add streams="on" to its fence'):
         verify(claim, "the warning goes to standard error", source, [_out("x\n")])
@@ -120,6 +136,12 @@ def test_every_page_of_the_site_has_its_claims_module() -> None:
         loaded = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(loaded)
         page = getattr(loaded, "page", None)
-        if page is None or page.path != path.relative_to(ROOT).as_posix() or not hasattr(loaded, "test_claims"):
-            missing.append(f"{module.relative_to(ROOT)}: needs `page = Page({path.relative_to(ROOT).as_posix()!r})` and `test_claims = page.test()`")
+        if (
+            page is None
+            or page.path != path.relative_to(ROOT).as_posix()
+            or not hasattr(loaded, "test_claims")
+        ):
+            missing.append(
+                f"{module.relative_to(ROOT)}: needs `page = Page({path.relative_to(ROOT).as_posix()!r})` and `test_claims = page.test()`"
+            )
     assert not missing, "\n".join(missing) + "\nSee CONTRIBUTING.md, Claims."

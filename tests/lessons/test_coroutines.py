@@ -65,7 +65,11 @@ def _(out):
 
 @page.claim("The only output is the warning, this time about 'main'", ASYNC_MAIN)
 def _(out):
-    assert out.lines == [f"{ASYNC_MAIN}:23: RuntimeWarning: coroutine 'main' was never awaited", "  main()", TRACEMALLOC]
+    assert out.lines == [
+        f"{ASYNC_MAIN}:23: RuntimeWarning: coroutine 'main' was never awaited",
+        "  main()",
+        TRACEMALLOC,
+    ]
     assert out.stderr == out.lines
 
 
@@ -74,7 +78,11 @@ def _(out):
     assert "find_divisibles" not in out.text
 
 
-@page.claim("This time every line is there, and in exactly the order of the synchronous baseline", RUN, BASELINE)
+@page.claim(
+    "This time every line is there, and in exactly the order of the synchronous baseline",
+    RUN,
+    BASELINE,
+)
 def _(run, baseline):
     assert transcripts.mask(run.text) == transcripts.mask(baseline.text)
 

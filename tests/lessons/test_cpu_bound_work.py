@@ -18,10 +18,17 @@ def timing(out, way: str) -> float:
     return out.number(TIMING.format(way))
 
 
-@page.claim("The results (how many numbers each search found) are always the same", TASKS, THREADS, PROCESSES)
+@page.claim(
+    "The results (how many numbers each search found) are always the same",
+    TASKS,
+    THREADS,
+    PROCESSES,
+)
 def _(*outs):
     for out in outs:
-        assert len(out.lines) == 2 and all(line.endswith("found 44, 468, 500000 numbers") for line in out.lines)
+        assert len(out.lines) == 2 and all(
+            line.endswith("found 44, 468, 500000 numbers") for line in out.lines
+        )
 
 
 @page.claim("asyncio.gather is no faster than awaiting them one after another", TASKS)
@@ -34,7 +41,9 @@ def _(out):
 @page.claim("The three threads take about as long as one after another", THREADS)
 def _(out):
     ratio = timing(out, "in three threads") / timing(out, "one after another")
-    assert ratio > 0.6, ratio  # no real speed-up (three threads on three free cores would be near 0.33)
+    assert ratio > 0.6, (
+        ratio
+    )  # no real speed-up (three threads on three free cores would be near 0.33)
 
 
 @page.claim("though not three times sooner: sending the arguments there", PROCESSES)
@@ -42,7 +51,9 @@ def _(out):
     assert timing(out, "in three processes") > timing(out, "one after another") / 3
 
 
-@page.claim("Together they take about 0.3 s, far less than the 0.9 s of three sleeps in a row", CHECKPOINT)
+@page.claim(
+    "Together they take about 0.3 s, far less than the 0.9 s of three sleeps in a row", CHECKPOINT
+)
 def _(out):
     seconds = out.number(r"^three waits of 0\.3 s in threads took (\d+\.\d+) s$")
     assert 0.3 <= seconds < 0.75, seconds

@@ -26,10 +26,14 @@ def _(out):
 
 @page.claim("printed before any task has started", TASKS)
 def _(out):
-    assert out.index(CREATED) < min(out.index(f"finding numbers below {n} ") for n in (508000, 100052, 500))
+    assert out.index(CREATED) < min(
+        out.index(f"finding numbers below {n} ") for n in (508000, 100052, 500)
+    )
 
 
-@page.claim("After that first line, the output is the same as in the synchronous baseline", TASKS, BASELINE)
+@page.claim(
+    "After that first line, the output is the same as in the synchronous baseline", TASKS, BASELINE
+)
 def _(tasks, baseline):
     assert steps(tasks) == [line.split(" after ")[0] for line in baseline.lines[:-1]]
 
@@ -58,14 +62,19 @@ def _(out):
     assert starts == sorted(starts)
 
 
-@page.claim("The times in the done with ... lines are of the same size as in the baseline", TASKS, BASELINE)
+@page.claim(
+    "The times in the done with ... lines are of the same size as in the baseline", TASKS, BASELINE
+)
 def _(tasks, baseline):
     # Same size: within a factor of five either way (the build runs both while other
     # snippets run too), for the large search that dominates.
     ratio = tasks.number(DONE.format(LABELS[0])) / baseline.number(DONE.format(LABELS[0]))
     assert 1 / 5 < ratio < 5, ratio
     # "with nothing in between": in each run the three searches fill almost all of main's time.
-    for out, total in ((tasks, r"^all three tasks took (\d+\.\d) ms$"), (baseline, r"^all three calls took (\d+\.\d) ms$")):
+    for out, total in (
+        (tasks, r"^all three tasks took (\d+\.\d) ms$"),
+        (baseline, r"^all three calls took (\d+\.\d) ms$"),
+    ):
         searches = sum(out.number(DONE.format(label)) for label in LABELS)
         assert searches > 0.8 * out.number(total), (searches, out.number(total))
 

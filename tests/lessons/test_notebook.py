@@ -25,9 +25,14 @@ def _(out):
     assert out.lines == []
 
 
-@page.claim("A cell shows the value of its last line, here the first ten numbers found", cell="one-call")
+@page.claim(
+    "A cell shows the value of its last line, here the first ten numbers found", cell="one-call"
+)
 def _(out):
-    assert out.lines[:2] == ["finding numbers below 500 divisible by 3", out.find(DONE.format("500 / 3"))[0]]
+    assert out.lines[:2] == [
+        "finding numbers below 500 divisible by 3",
+        out.find(DONE.format("500 / 3"))[0],
+    ]
     assert out.lines[2] == "167 numbers found"
     assert out.lines[3] == "[0, 3, 6, 9, 12, 15, 18, 21, 24, 27]"
 

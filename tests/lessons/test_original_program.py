@@ -37,7 +37,10 @@ EXPECTED = [  # what the original printed on 3.10 and 3.11, and the rewrite ever
 
 
 def warning(snippet: str) -> list[str]:
-    return [f"{snippet}:27: DeprecationWarning: There is no current event loop", "  loop = asyncio.get_event_loop()"]
+    return [
+        f"{snippet}:27: DeprecationWarning: There is no current event loop",
+        "  loop = asyncio.get_event_loop()",
+    ]
 
 
 def without_warning(out) -> list[str]:
@@ -77,7 +80,11 @@ def _(out):
     assert len(ast.literal_eval(out.lines[-1])) == 15
 
 
-@page.claim("On 3.12 and 3.13 the same lines come after a DeprecationWarning for line 27", ORIGINAL, versions=("3.12", "3.13"))
+@page.claim(
+    "On 3.12 and 3.13 the same lines come after a DeprecationWarning for line 27",
+    ORIGINAL,
+    versions=("3.12", "3.13"),
+)
 def _(out):
     assert out.lines == warning(ORIGINAL) + EXPECTED
 
@@ -93,9 +100,15 @@ def _(out):
     assert not [line for line in out.lines if "never awaited" in line or "Executing <" in line]
 
 
-@page.claim("silent on 3.10.10+ and 3.11.2+ (earlier patch releases warned), a DeprecationWarning on 3.12 and 3.13", ORIGINAL)
+@page.claim(
+    "silent on 3.10.10+ and 3.11.2+ (earlier patch releases warned), a DeprecationWarning on 3.12 and 3.13",
+    ORIGINAL,
+)
 def _(out):
-    assert bool(out.findall(r"DeprecationWarning: There is no current event loop$")) == WARNS[out.version]
+    assert (
+        bool(out.findall(r"DeprecationWarning: There is no current event loop$"))
+        == WARNS[out.version]
+    )
 
 
 @page.claim("waits and returns the results in argument order", CHECKPOINT)
@@ -106,7 +119,11 @@ def _(out):
 # --- The 3.14 chain, imitated on 3.12 and 3.13 ----------------------------------------------------
 
 
-@page.claim("You can watch the same chain of events on 3.12 and 3.13, where line 27 only warns", ORIGINAL, versions=("3.12", "3.13"))
+@page.claim(
+    "You can watch the same chain of events on 3.12 and 3.13, where line 27 only warns",
+    ORIGINAL,
+    versions=("3.12", "3.13"),
+)
 def _(out):
     assert out.lines[:2] == warning(ORIGINAL) and out.returncode == 0
 
@@ -123,7 +140,11 @@ def _(out):
     assert out.returncode == 1
 
 
-@page.claim("3.10.10+ and 3.11.2+ do not warn at line 27, so this run is shown for 3.12 and 3.13 only", ORIGINAL, versions=("3.10", "3.11"))
+@page.claim(
+    "3.10.10+ and 3.11.2+ do not warn at line 27, so this run is shown for 3.12 and 3.13 only",
+    ORIGINAL,
+    versions=("3.10", "3.11"),
+)
 def _(out):
     assert not out.findall("Warning")
     assert not fence.by_snippet(fence.find_all())[AS_ERROR].run.runs_on(out.version)
@@ -138,7 +159,10 @@ def _(out):
     assert not out.starting("Done")
 
 
-@page.claim("each task ends with Task was destroyed but it is pending! on standard error, on every version", NO_WAIT)
+@page.claim(
+    "each task ends with Task was destroyed but it is pending! on standard error, on every version",
+    NO_WAIT,
+)
 def _(out):
     assert len(blocks(out)) == 3
     assert [line for block in blocks(out) for line in block] == out.stderr[-6:]
@@ -156,16 +180,25 @@ def _(out):
     assert out.returncode == 0 and not out.findall("Traceback")
 
 
-@page.claim("Debug mode adds no new message; it adds detail to the three that were already there", NO_WAIT_DEBUG, NO_WAIT)
+@page.claim(
+    "Debug mode adds no new message; it adds detail to the three that were already there",
+    NO_WAIT_DEBUG,
+    NO_WAIT,
+)
 def _(debug, plain):
     assert len(blocks(debug)) == len(blocks(plain)) == 3
-    messages = [line.replace(NO_WAIT_DEBUG, NO_WAIT) for line in debug.lines]  # the file names differ
-    assert [line for line in messages if not line.startswith((" ", "source_traceback", "task:"))] == [
-        line for line in plain.lines if not line.startswith((" ", "task:"))
-    ]
+    messages = [
+        line.replace(NO_WAIT_DEBUG, NO_WAIT) for line in debug.lines
+    ]  # the file names differ
+    assert [
+        line for line in messages if not line.startswith((" ", "source_traceback", "task:"))
+    ] == [line for line in plain.lines if not line.startswith((" ", "task:"))]
 
 
-@page.claim("Each one now has a source_traceback that ends at the line of main that created the task", NO_WAIT_DEBUG)
+@page.claim(
+    "Each one now has a source_traceback that ends at the line of main that created the task",
+    NO_WAIT_DEBUG,
+)
 def _(out):
     source = (fence.ROOT / NO_WAIT_DEBUG).read_text(encoding="utf-8").split("\n")
     for block in blocks(out):
@@ -176,7 +209,10 @@ def _(out):
         assert 18 <= line <= 20 and block[-2].strip() == source[line - 1].strip()
 
 
-@page.claim("the task's description says where the task and the future it was waiting for were created", NO_WAIT_DEBUG)
+@page.claim(
+    "the task's description says where the task and the future it was waiting for were created",
+    NO_WAIT_DEBUG,
+)
 def _(out):
     for block in blocks(out):
         task, line = block[-1], block[-3].split(", line ")[1].split(",")[0]
@@ -198,7 +234,11 @@ def _(out):
 # --- The same program today ---------------------------------------------------------------------
 
 
-@page.claim("Every version prints exactly what the original printed on 3.10 and 3.11, with no warning", REWRITE, ORIGINAL)
+@page.claim(
+    "Every version prints exactly what the original printed on 3.10 and 3.11, with no warning",
+    REWRITE,
+    ORIGINAL,
+)
 def _(rewrite, original):
     assert rewrite.lines == EXPECTED == without_warning(original)
 
@@ -236,7 +276,11 @@ def test_the_lines_the_page_names(line_number) -> None:
 def test_the_warning_run_is_the_original_and_only_on_312_and_313() -> None:
     assert source_lines(AS_ERROR) == source_lines(ORIGINAL), "the page runs the original"
     run = fence.by_snippet(fence.find_all())[AS_ERROR].run
-    assert (run.args, run.min_python, run.returncode) == (("-W", "error::DeprecationWarning"), "3.12", 1)
+    assert (run.args, run.min_python, run.returncode) == (
+        ("-W", "error::DeprecationWarning"),
+        "3.12",
+        1,
+    )
     for version in ("3.10", "3.11"):
         assert not (fence.ROOT / AS_ERROR).with_suffix(f".{version}.out").exists()
 
@@ -274,7 +318,11 @@ def _(out):
     assert out.returncode == 1
 
 
-@page.claim("The real cause, the RuntimeError from line 27, is not shown anywhere", ORIGINAL, versions=("3.14", "3.15"))
+@page.claim(
+    "The real cause, the RuntimeError from line 27, is not shown anywhere",
+    ORIGINAL,
+    versions=("3.14", "3.15"),
+)
 def _(out):
     assert "RuntimeError" not in out.text
 

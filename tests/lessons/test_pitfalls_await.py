@@ -35,7 +35,9 @@ def complaints(out) -> list[str]:
 
 @page.claim("The first two searches run as before", MISSING)
 def _(out):
-    searches = [line.split(" after ")[0] for line in out.lines if line.startswith(("finding", "done"))]
+    searches = [
+        line.split(" after ")[0] for line in out.lines if line.startswith(("finding", "done"))
+    ]
     assert searches == [finding(BIG), f"done with {BIG}", finding(MEDIUM), f"done with {MEDIUM}"]
 
 
@@ -51,7 +53,11 @@ def _(out):
 
 @page.claim("The warning's three lines go to standard error", MISSING)
 def _(out):
-    assert out.stderr == [f"{MISSING}:22: {NEVER_AWAITED}", "  find_divisibles(500, 3)", TRACEMALLOC]
+    assert out.stderr == [
+        f"{MISSING}:22: {NEVER_AWAITED}",
+        "  find_divisibles(500, 3)",
+        TRACEMALLOC,
+    ]
     assert "main is finished" in out.stdout
 
 
@@ -164,8 +170,12 @@ def _(out):
 
 
 def test_the_lines_the_page_names(line_number) -> None:
-    assert line_number(MISSING, "find_divisibles(500, 3)") == 22  # "the third call has lost its await"
-    assert line_number(AWAIT_IN_DEF, "def find_divisibles(inrange, div_by):") == 5  # "lost its async"
+    assert (
+        line_number(MISSING, "find_divisibles(500, 3)") == 22
+    )  # "the third call has lost its await"
+    assert (
+        line_number(AWAIT_IN_DEF, "def find_divisibles(inrange, div_by):") == 5
+    )  # "lost its async"
     assert line_number(AWAIT_IN_DEF, "await asyncio.sleep(0)") == 13
 
 

@@ -27,7 +27,11 @@ TOOK = r"^Executing <Task finished name='{}' .* took (\d+\.\d+) seconds$"
 
 def frames(out) -> list[tuple[str, str]]:
     """(`File "...", line N, in f`, the source line under it) for each traceback frame."""
-    return [(line.strip(), out.lines[i + 1].strip()) for i, line in enumerate(out.lines) if line.strip().startswith('File "')]
+    return [
+        (line.strip(), out.lines[i + 1].strip())
+        for i, line in enumerate(out.lines)
+        if line.strip().startswith('File "')
+    ]
 
 
 def reports(out) -> list[str]:
@@ -41,7 +45,10 @@ def report_of(out, task: str) -> int:
 # --- Where a forgotten coroutine was created ---------------------------------------------
 
 
-@page.claim("The warning now carries a traceback headed Coroutine created at (most recent call last)", MISSING_DEBUG)
+@page.claim(
+    "The warning now carries a traceback headed Coroutine created at (most recent call last)",
+    MISSING_DEBUG,
+)
 def _(out):
     assert out.lines[out.index(f"{MISSING_DEBUG}:22: {NEVER_AWAITED}") + 1] == HEADER
 
@@ -55,10 +62,15 @@ def _(out):
     assert chain[0] == (f'File "{MISSING_DEBUG}", line 27, in <module>', "asyncio.run(main())")
     assert chain[-1] == (f'File "{MISSING_DEBUG}", line 22, in main', "find_divisibles(500, 3)")
     middle = [where for where, _ in chain[1:-1]]
-    assert middle and all(where.startswith(f'File ".../lib/python{out.version}/asyncio/') for where in middle)
+    assert middle and all(
+        where.startswith(f'File ".../lib/python{out.version}/asyncio/') for where in middle
+    )
 
 
-@page.claim("Its middle part differs between versions, which is why the output has a tab per version", MISSING_DEBUG)
+@page.claim(
+    "Its middle part differs between versions, which is why the output has a tab per version",
+    MISSING_DEBUG,
+)
 def _(out):
     functions = [where.rsplit(" in ", 1)[1] for where, _ in frames(out)[1:-1]]
     runner = ["run", "run"] if out.version != "3.10" else ["run"]  # asyncio.run, then Runner.run
@@ -72,10 +84,13 @@ def _(out):
 def _(out):
     code = [line for _, line in frames(out)]
     at = code.index("self.run_forever()")
-    assert code[at:at + 3] == ["self.run_forever()", "self._run_once()", "handle._run()"]
+    assert code[at : at + 3] == ["self.run_forever()", "self._run_once()", "handle._run()"]
 
 
-@page.claim("from 3.11 on it goes through asyncio.Runner, which adds the frame return runner.run(main)", MISSING_DEBUG)
+@page.claim(
+    "from 3.11 on it goes through asyncio.Runner, which adds the frame return runner.run(main)",
+    MISSING_DEBUG,
+)
 def _(out):
     through_runner = any(line == "return runner.run(main)" for _, line in frames(out))
     assert through_runner == (out.version != "3.10")
@@ -110,7 +125,11 @@ def _(out):
 @page.claim("can now and then cross 1 ms and get a line too", SLOW)
 def _(out):
     # Every other report is one of those three: main's first step, the tiny search, the shutdown.
-    others = [line for line in reports(out) if not re.match(r"Executing <Task finished name='Task-[23]' ", line)]
+    others = [
+        line
+        for line in reports(out)
+        if not re.match(r"Executing <Task finished name='Task-[23]' ", line)
+    ]
     for line in others:
         assert line.startswith(("Executing <Task pending name='Task-1' coro=<main() running",
                                 "Executing <Task finished name='Task-4' coro=<find_divisibles() done",
@@ -120,7 +139,11 @@ def _(out):
 
 @page.claim("the report always comes after everything the step printed", SLOW)
 def _(out):
-    assert out.index(f"done with {BIG}") < report_of(out, "Task-2") < out.index("finding numbers below 100052")
+    assert (
+        out.index(f"done with {BIG}")
+        < report_of(out, "Task-2")
+        < out.index("finding numbers below 100052")
+    )
     took = out.number(TOOK.format("Task-2"))
     assert took * 1000 >= 0.9 * out.number(DONE.format(BIG))  # the step holds the whole search
 
@@ -128,7 +151,11 @@ def _(out):
 # --- Tasks nobody waits for ----------------------------------------------------------------------
 
 
-@page.claim("The output is the same as without -X dev: no warning, and exit status 0", NOT_AWAITED_DEV, NOT_AWAITED)
+@page.claim(
+    "The output is the same as without -X dev: no warning, and exit status 0",
+    NOT_AWAITED_DEV,
+    NOT_AWAITED,
+)
 def _(dev, plain):
     assert dev.lines == plain.lines
     assert not [line for line in dev.lines if "Warning" in line or "Error" in line]

@@ -29,13 +29,20 @@ def cut(out) -> list[str]:
 
 
 def frames(out) -> list[tuple[str, str]]:
-    return [(line.strip(), out.lines[i + 1].strip()) for i, line in enumerate(out.lines) if line.strip().startswith('File "')]
+    return [
+        (line.strip(), out.lines[i + 1].strip())
+        for i, line in enumerate(out.lines)
+        if line.strip().startswith('File "')
+    ]
 
 
 # --- Swallowing errors ---------------------------------------------------------------------
 
 
-@page.claim("Three searches start, the tiny one finishes, and then the program ends with exit status 0", SWALLOWED)
+@page.claim(
+    "Three searches start, the tiny one finishes, and then the program ends with exit status 0",
+    SWALLOWED,
+)
 def _(out):
     assert cut(out) == [finding(BIG), finding(BY_ZERO), finding(TINY), f"done with {TINY}"]
     assert out.returncode == 0
@@ -44,7 +51,9 @@ def _(out):
 @page.claim("The found ... line of main never appears, and nothing says why", SWALLOWED)
 def _(out):
     assert not out.starting("found")
-    assert not [line for line in out.lines if "Error" in line or "Traceback" in line or "Warning" in line]
+    assert not [
+        line for line in out.lines if "Error" in line or "Traceback" in line or "Warning" in line
+    ]
 
 
 @page.claim("The medium search raised a ZeroDivisionError at once", CLEANUP)
@@ -73,17 +82,25 @@ def _(shown, swallowed):
 def _(out):
     start = out.index("Traceback (most recent call last):")
     assert out.stderr == out.lines[start:]
-    assert frames(out)[-1] == (f'File "{UNSWALLOWED}", line 10, in find_divisibles', "if i % div_by == 0:")
+    assert frames(out)[-1] == (
+        f'File "{UNSWALLOWED}", line 10, in find_divisibles',
+        "if i % div_by == 0:",
+    )
     assert out.lines[-1].startswith("ZeroDivisionError: ")
     assert out.returncode == 1
 
 
-@page.claim("3.10 says integer division or modulo by zero, later versions integer modulo by zero", UNSWALLOWED)
+@page.claim(
+    "3.10 says integer division or modulo by zero, later versions integer modulo by zero",
+    UNSWALLOWED,
+)
 def _(out):
     assert out.lines[-1] == f"ZeroDivisionError: {message(out.version)}"
 
 
-@page.claim("From 3.11 on, tracebacks also mark the failing part of each line with ^ and ~", UNSWALLOWED)
+@page.claim(
+    "From 3.11 on, tracebacks also mark the failing part of each line with ^ and ~", UNSWALLOWED
+)
 def _(out):
     marks = [line for line in out.lines if line.strip() and set(line.strip()) <= {"^", "~"}]
     if out.version == "3.10":
@@ -114,7 +131,9 @@ def _(out):
 
 @page.claim("asyncio.gather raised the first error", CLEANUP)
 def _(out):
-    assert out.starting("a search failed:") == [f"a search failed: ZeroDivisionError('{message(out.version)}')"]
+    assert out.starting("a search failed:") == [
+        f"a search failed: ZeroDivisionError('{message(out.version)}')"
+    ]
 
 
 @page.claim("so the large search is still running when main finishes", CLEANUP)
@@ -142,7 +161,11 @@ def _(out):
     CHECKPOINT,
 )
 def _(out):
-    assert out.lines == ["main returns; worker done: False", "worker cleans up", "asyncio.run has returned"]
+    assert out.lines == [
+        "main returns; worker done: False",
+        "worker cleans up",
+        "asyncio.run has returned",
+    ]
 
 
 # --- The lines the page names by number (the source, not the output) --------------------------

@@ -20,7 +20,10 @@ SIZES = {"508000 / 34113": "large", "100052 / 3210": "medium", "500 / 3": "tiny"
 
 
 def finished(out) -> list[str]:
-    return [SIZES[line.removeprefix("done with ").split(" after")[0]] for line in out.starting("done with")]
+    return [
+        SIZES[line.removeprefix("done with ").split(" after")[0]]
+        for line in out.starting("done with")
+    ]
 
 
 @page.claim("The first line is printed before any task has started", TASK_RESULT)
@@ -29,9 +32,13 @@ def _(out):
     assert out.lines[1].startswith("finding numbers below 508000 ")
 
 
-@page.claim("task1.result() raises InvalidStateError('Result is not set.') instead of waiting", TASK_RESULT)
+@page.claim(
+    "task1.result() raises InvalidStateError('Result is not set.') instead of waiting", TASK_RESULT
+)
 def _(out):
-    assert out.lines[0] == "too early: task1.result() raised InvalidStateError('Result is not set.')"
+    assert (
+        out.lines[0] == "too early: task1.result() raised InvalidStateError('Result is not set.')"
+    )
 
 
 @page.claim("the 15 multiples of 34113 below 508,000, from 0 to 477582", TASK_RESULT)
@@ -70,16 +77,24 @@ def _(out):
 
 @page.claim("task1 found the same 15 numbers as above", TASKGROUP, TASK_RESULT)
 def _(group, one_by_one):
-    assert group.lines[-2:] == ["task1 found 15 numbers, the last is 477582", "task2 found 32, task3 found 167"]
+    assert group.lines[-2:] == [
+        "task1 found 15 numbers, the last is 477582",
+        "task2 found 32, task3 found 167",
+    ]
     assert one_by_one.lines[-2] == str(BIG)
 
 
-@page.claim("The done lines show the order in which the tasks finished: tiny, medium, large", GATHER)
+@page.claim(
+    "The done lines show the order in which the tasks finished: tiny, medium, large", GATHER
+)
 def _(out):
     assert finished(out) == ["tiny", "medium", "large"]
 
 
-@page.claim("holds the 15 numbers of the large search, the first argument, even though that search finished last", GATHER)
+@page.claim(
+    "holds the 15 numbers of the large search, the first argument, even though that search finished last",
+    GATHER,
+)
 def _(out):
     assert out.lines[-3] == f"divs1: {len(BIG)} numbers, the last is {BIG[-1]}"
     assert finished(out)[-1] == "large"

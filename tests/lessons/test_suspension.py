@@ -16,7 +16,9 @@ DONE = r"^done with {} after (\d+\.\d) ms$"
 
 
 def done_order(out) -> list[str]:
-    return [line.removeprefix("done with ").split(" after")[0] for line in out.starting("done with")]
+    return [
+        line.removeprefix("done with ").split(" after")[0] for line in out.starting("done with")
+    ]
 
 
 def pauses(out) -> Counter[str]:
@@ -47,13 +49,17 @@ def _(out):
     ]  # fmt: skip
 
 
-@page.claim("Task 2 runs to the end of its range and prints done, then task 3 does the same", EVERY_500000)
+@page.claim(
+    "Task 2 runs to the end of its range and prints done, then task 3 does the same", EVERY_500000
+)
 def _(out):
     assert events(out)[-3:] == [f"done with {MEDIUM}", f"done with {TINY}", f"done with {BIG}"]
     assert events(out)[-4] == f"{BIG} pauses at 500000"
 
 
-@page.claim("Their done lines also report nearly as many milliseconds as the large task's", EVERY_500000)
+@page.claim(
+    "Their done lines also report nearly as many milliseconds as the large task's", EVERY_500000
+)
 def _(out):
     # Their clocks ran while the big task checked its first 500,000 numbers.
     for label in (MEDIUM, TINY):
@@ -68,12 +74,21 @@ def _(out):
     assert pauses(out) == {BIG: 11, MEDIUM: 3, TINY: 1}
 
 
-@page.claim("then task 3 finishes: the rest of its range needs no pause. It is the first done", EVERY_50000)
+@page.claim(
+    "then task 3 finishes: the rest of its range needs no pause. It is the first done", EVERY_50000
+)
 def _(out):
-    assert events(out)[6:9] == [f"{BIG} pauses at 50000", f"{MEDIUM} pauses at 50000", f"done with {TINY}"]
+    assert events(out)[6:9] == [
+        f"{BIG} pauses at 50000",
+        f"{MEDIUM} pauses at 50000",
+        f"done with {TINY}",
+    ]
 
 
-@page.claim("Tasks 1 and 2 then alternate, 50,000 numbers at a time, until task 2 passes 100,000", EVERY_50000)
+@page.claim(
+    "Tasks 1 and 2 then alternate, 50,000 numbers at a time, until task 2 passes 100,000",
+    EVERY_50000,
+)
 def _(out):
     assert events(out)[9:13] == [
         f"{BIG} pauses at 100000", f"{MEDIUM} pauses at 100000", f"{BIG} pauses at 150000", f"done with {MEDIUM}",
@@ -82,7 +97,10 @@ def _(out):
 
 @page.claim("Task 1 carries on alone until it is done", EVERY_50000)
 def _(out):
-    assert events(out)[13:] == [*(f"{BIG} pauses at {i}" for i in range(200000, 500001, 50000)), f"done with {BIG}"]
+    assert events(out)[13:] == [
+        *(f"{BIG} pauses at {i}" for i in range(200000, 500001, 50000)),
+        f"done with {BIG}",
+    ]
 
 
 @page.claim("The tasks now finish in order of size: tiny, medium, large", EVERY_50000)
@@ -100,7 +118,11 @@ def _(fine, coarse):
     assert fine.number(DONE.format(TINY)) < 0.5 * coarse.number(DONE.format(TINY))
 
 
-@page.claim("The lines are the same, in the same order, as with asyncio.sleep(0.0001)", SLEEP_ZERO, EVERY_50000)
+@page.claim(
+    "The lines are the same, in the same order, as with asyncio.sleep(0.0001)",
+    SLEEP_ZERO,
+    EVERY_50000,
+)
 def _(zero, tenth):
     assert events(zero) == events(tenth)
     assert zero.lines[0] == tenth.lines[0] and len(zero.lines) == len(tenth.lines)

@@ -12,7 +12,10 @@ CHECKPOINT = "snippets/task-groups/checkpoint_first_failure.py"
 CAUGHT = "caught ExceptionGroup('unhandled errors in a TaskGroup', [ZeroDivisionError('integer modulo by zero')])"
 
 
-@page.claim("All three searches start, the medium one fails at once, and neither of the others prints a done line", ERROR)
+@page.claim(
+    "All three searches start, the medium one fails at once, and neither of the others prints a done line",
+    ERROR,
+)
 def _(out):
     assert out.lines[:3] == [
         "finding numbers below 508000 divisible by 34113",
@@ -22,9 +25,15 @@ def _(out):
     assert not out.starting("done with")
 
 
-@page.claim("So task1 and task3 report cancelled=True, and task2, which failed, cancelled=False", ERROR)
+@page.claim(
+    "So task1 and task3 report cancelled=True, and task2, which failed, cancelled=False", ERROR
+)
 def _(out):
-    assert out.lines[-3:] == ["task1: cancelled=True", "task2: cancelled=False", "task3: cancelled=True"]
+    assert out.lines[-3:] == [
+        "task1: cancelled=True",
+        "task2: cancelled=False",
+        "task3: cancelled=True",
+    ]
 
 
 @page.claim("the caught line shows the group, with the ZeroDivisionError inside it", ERROR)

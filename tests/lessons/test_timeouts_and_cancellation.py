@@ -49,7 +49,9 @@ def _(out):
 @page.claim("the CancelledError arrives only at the pause at i = 2000000", STRETCH)
 def _(out):
     assert landed(out) == 2000000
-    assert out.lines[-2].startswith("the CancelledError arrived") and out.lines[-1].startswith("TimeoutError after")
+    assert out.lines[-2].startswith("the CancelledError arrived") and out.lines[-1].startswith(
+        "TimeoutError after"
+    )
 
 
 @page.claim("the deadline has always passed before the first pause", STRETCH, REAL_WAIT)
@@ -58,13 +60,18 @@ def _(stretch, real_wait):
         assert out.number(PAUSE.format(1000000)) > LIMIT_MS
 
 
-@page.claim("the cancellation lands at the first pause after the deadline, the one at i = 1000000", REAL_WAIT)
+@page.claim(
+    "the cancellation lands at the first pause after the deadline, the one at i = 1000000",
+    REAL_WAIT,
+)
 def _(out):
     assert pauses(out) == [1000000] and landed(out) == 1000000
     assert out.number(PAUSE.format(1000000)) > LIMIT_MS
 
 
-@page.claim("On 3.10, wait_for raises asyncio.exceptions.TimeoutError", WAIT_FOR, versions=("3.10",))
+@page.claim(
+    "On 3.10, wait_for raises asyncio.exceptions.TimeoutError", WAIT_FOR, versions=("3.10",)
+)
 def _(out):
     assert out.lines[-2:] == [
         "wait_for raised <class 'asyncio.exceptions.TimeoutError'>",
@@ -72,9 +79,16 @@ def _(out):
     ]
 
 
-@page.claim("From 3.11 on, wait_for raises the built-in TimeoutError", WAIT_FOR, versions=("3.11", "3.12", "3.13", "3.14", "3.15"))
+@page.claim(
+    "From 3.11 on, wait_for raises the built-in TimeoutError",
+    WAIT_FOR,
+    versions=("3.11", "3.12", "3.13", "3.14", "3.15"),
+)
 def _(out):
-    assert out.lines[-2:] == ["wait_for raised <class 'TimeoutError'>", "is it the built-in TimeoutError? True"]
+    assert out.lines[-2:] == [
+        "wait_for raised <class 'TimeoutError'>",
+        "is it the built-in TimeoutError? True",
+    ]
 
 
 @page.claim("The search runs to its end and returns its 15 numbers", NO_PAUSE)
@@ -94,9 +108,13 @@ def _(out):
     assert out.lines[:4] == [*STARTS, "main cancels task1"]
 
 
-@page.claim("The large search never prints done, while the medium and the tiny one finish as usual", CANCEL)
+@page.claim(
+    "The large search never prints done, while the medium and the tiny one finish as usual", CANCEL
+)
 def _(out):
-    done = [line.removeprefix("done with ").split(" after")[0] for line in out.starting("done with")]
+    done = [
+        line.removeprefix("done with ").split(" after")[0] for line in out.starting("done with")
+    ]
     assert done == ["500 / 3", "100052 / 3210"]
     assert out.lines[-1] == "task2 found 32 numbers, task3 found 167"
 
@@ -122,7 +140,12 @@ test_claims = page.test()
 def test_the_limits_and_the_pause_the_page_names(line_number) -> None:
     for snippet in (TIMEOUT, NO_PAUSE):
         line_number(snippet, "async with asyncio.timeout(0.005):")  # the page's "5 ms"
-    assert line_number(CANCEL, "await asyncio.sleep(0)  # let each task start and reach its first pause") == 23
+    assert (
+        line_number(
+            CANCEL, "await asyncio.sleep(0)  # let each task start and reach its first pause"
+        )
+        == 23
+    )
 
 
 def test_the_deep_dive_scripts_differ_only_in_the_pause(change) -> None:

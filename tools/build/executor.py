@@ -60,7 +60,9 @@ def jobs_from_environment() -> int:
     if not raw:
         return os.cpu_count() or 1
     if not raw.isdigit() or int(raw) < 1:
-        raise SwitchError(f"{JOBS_ENV}={raw!r}: give the number of snippet runs at a time, 1 or more")
+        raise SwitchError(
+            f"{JOBS_ENV}={raw!r}: give the number of snippet runs at a time, 1 or more"
+        )
     return int(raw)
 
 
@@ -93,7 +95,14 @@ class Executor:
         """Submit every run the fences need, in page order; returns at once."""
         for fence in fences:
             for interpreter in self.interpreters_for(fence.run):
-                self._submit(self._runs, (fence.snippet, interpreter.version), self._result, fence.snippet, interpreter, fence.run)
+                self._submit(
+                    self._runs,
+                    (fence.snippet, interpreter.version),
+                    self._result,
+                    fence.snippet,
+                    interpreter,
+                    fence.run,
+                )
             if fence.timeline and not self.mode.no_exec and self.interpreters_for(fence.run):
                 self._submit(self._traces, fence.snippet, self._trace, fence.snippet, fence.run)
 
@@ -103,7 +112,10 @@ class Executor:
     def results(self, fence: Fence) -> list[Result]:
         """Every selected Python's result for the fence's snippet, oldest first (waits)."""
         self.start([fence])  # a no-op for fences the build already started
-        return [self._runs[(fence.snippet, i.version)].result() for i in self.interpreters_for(fence.run)]
+        return [
+            self._runs[(fence.snippet, i.version)].result()
+            for i in self.interpreters_for(fence.run)
+        ]
 
     def trace(self, fence: Fence) -> dict[str, Any]:
         """The timeline data of the fence's snippet; TimelineError if its traced run failed."""
@@ -124,9 +136,21 @@ class Executor:
         if self.mode.no_exec:
             expected = transcripts.read(snippet, interpreter.version, self.root)
             output = transcripts.split(expected)[1] if expected else ""
-            run = Run(snippet, interpreter, options.command(snippet), output, options.expected_returncode(interpreter.version), 0.0)
+            run = Run(
+                snippet,
+                interpreter,
+                options.command(snippet),
+                output,
+                options.expected_returncode(interpreter.version),
+                0.0,
+            )
             return Result(run, (), ran=False)
-        run = self._cached(snippet, interpreter, options, lambda: runner.run(snippet, interpreter, options, self.root))
+        run = self._cached(
+            snippet,
+            interpreter,
+            options,
+            lambda: runner.run(snippet, interpreter, options, self.root),
+        )
         problems = transcripts.check(run, options, self.root)
         return Result(run, tuple(problems))
 
@@ -139,10 +163,14 @@ class Executor:
             traced,
             lambda: runner.run(snippet, interpreter, traced, self.root),
             extra={"tracer": timeline.TRACER_DIGEST},
-            keep=lambda r: not r.timed_out and r.returncode == options.expected_returncode(interpreter.version),
+            keep=lambda r: (
+                not r.timed_out and r.returncode == options.expected_returncode(interpreter.version)
+            ),
         )
         data = timeline.parse_run(run, traced)
-        timeline.check_against(data, transcripts.read(snippet, interpreter.version, self.root), snippet, options)
+        timeline.check_against(
+            data, transcripts.read(snippet, interpreter.version, self.root), snippet, options
+        )
         return data
 
     def _cached(

@@ -27,7 +27,9 @@ DOCS = "docs"
 SNIPPETS = "snippets"
 DEFAULT_TIMEOUT = 30.0
 
-_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<ticks>`{3,}|~{3,})[ \t]*(?P<lang>[\w+-]*)(?P<attrs>.*)$")
+_OPEN = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<ticks>`{3,}|~{3,})[ \t]*(?P<lang>[\w+-]*)(?P<attrs>.*)$"
+)
 _ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 _INCLUDE = re.compile(r'^[ \t]*--8<--[ \t]+"(?P<path>[^"]+)"[ \t]*$')
 _LIST_ITEM = re.compile(r"^(\d+)\.[ \t]")
@@ -117,7 +119,9 @@ def parse_run_options(attrs: dict[str, str], where: str) -> RunOptions:
     for name, default in (("min_python", SUPPORTED[0]), ("max_python", SUPPORTED[-1])):
         limits[name] = attrs.get(name, default)
         if limits[name] not in SUPPORTED:
-            raise FenceError(f"{where}: {name}={limits[name]!r} is not one of {', '.join(SUPPORTED)}")
+            raise FenceError(
+                f"{where}: {name}={limits[name]!r} is not one of {', '.join(SUPPORTED)}"
+            )
     optional = attrs.get("optional_lines", "")
     base, *changes = [part.strip() for part in attrs.get("returncode", "0").split(",")]
     returncode_from = []
@@ -177,7 +181,9 @@ def _scan(lines: list[str], page: str, root: Path) -> Iterator[Fence]:
         body = [line for line in lines[start + 1 : end] if line.strip()]
         include = _INCLUDE.match(body[0]) if len(body) == 1 else None
         if not include:
-            raise FenceError(f'{where}: an exec fence must hold exactly one line, --8<-- "snippets/<lesson>/<name>.py"')
+            raise FenceError(
+                f'{where}: an exec fence must hold exactly one line, --8<-- "snippets/<lesson>/<name>.py"'
+            )
         snippet = include["path"]
         where = f"{page}:{start + 2}"
         unknown = sorted(set(attrs) - OPTIONS)
@@ -188,7 +194,9 @@ def _scan(lines: list[str], page: str, root: Path) -> Iterator[Fence]:
         if not (snippet.startswith(SNIPPETS + "/") and snippet.endswith(".py")):
             raise FenceError(f"{where}: {snippet!r} is not a .py file under {SNIPPETS}/")
         if not (root / snippet).is_file():
-            raise FenceError(f"{where}: snippet {snippet} does not exist; create it or fix the path")
+            raise FenceError(
+                f"{where}: snippet {snippet} does not exist; create it or fix the path"
+            )
         annotations, annotation_span = _annotation_list(lines, i)
         checkpoint = truthy(attrs.get("checkpoint", ""))
         answer = _answer_line(lines, i) if checkpoint else None
@@ -202,7 +210,11 @@ def _scan(lines: list[str], page: str, root: Path) -> Iterator[Fence]:
             line=start + 2,
             snippet=snippet,
             run=parse_run_options(attrs, where),
-            display={k: v for k, v in attrs.items() if k in {"title", "source", "hl_lines", "linenums", "id"}},
+            display={
+                k: v
+                for k, v in attrs.items()
+                if k in {"title", "source", "hl_lines", "linenums", "id"}
+            },
             timeline=truthy(attrs.get("timeline", "")),
             checkpoint=checkpoint,
             no_browser=attrs.get("no_browser", ""),
@@ -225,8 +237,10 @@ def _annotation_list(lines: list[str], i: int) -> tuple[str, tuple[int, int] | N
         line = lines[end]
         if _LIST_ITEM.match(line) or line.startswith(("    ", "\t")):
             end += 1
-        elif not line.strip() and end + 1 < len(lines) and (
-            _LIST_ITEM.match(lines[end + 1]) or lines[end + 1].startswith(("    ", "\t"))
+        elif (
+            not line.strip()
+            and end + 1 < len(lines)
+            and (_LIST_ITEM.match(lines[end + 1]) or lines[end + 1].startswith(("    ", "\t")))
         ):
             end += 1
         else:

@@ -43,7 +43,9 @@ OUTPUT_FENCE = "exec-output"  # placed by the hooks in a checkpoint's answer
 class Build:
     """One build: its executor and the fences of the page being rendered."""
 
-    def __init__(self, strict: bool, mode: Mode, selected: list[interpreters.Interpreter], jobs: int) -> None:
+    def __init__(
+        self, strict: bool, mode: Mode, selected: list[interpreters.Interpreter], jobs: int
+    ) -> None:
         self.strict = strict
         self.executor = Executor(selected, mode, jobs)
         self.mode = mode
@@ -61,23 +63,32 @@ class Build:
         options["fence"] = self.fences.get(fence_id)
         return True
 
-    def format(self, source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+    def format(
+        self, source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any
+    ) -> str:
         found: Fence | None = options.pop("fence")
         options.pop("extra")  # the fence's own options were parsed once, by fence.scan
         if found is not None:
             self.rendered.add(found.where)
         if found is None:
-            log.error("an exec fence the hooks did not see; is tools/build/hooks.py listed in mkdocs.yml?")
+            log.error(
+                "an exec fence the hooks did not see; is tools/build/hooks.py listed in mkdocs.yml?"
+            )
             return render.failure(["an exec fence the build did not scan"])
         try:
             shown, marked = render.code_for_page(source, found.snippet)
         except render.MarkerError as error:
             log.error(str(error))
             shown, marked = source, []
-        display = {"title": found.title, **{k: v for k, v in found.display.items() if k != "source"}}
+        display = {
+            "title": found.title,
+            **{k: v for k, v in found.display.items() if k != "source"},
+        }
         if marked:
             if "hl_lines" in display:
-                log.error(f"{found.where}: has `{render.MARKER}` markers and an hl_lines option; keep one")
+                log.error(
+                    f"{found.where}: has `{render.MARKER}` markers and an hl_lines option; keep one"
+                )
             display["hl_lines"] = render.hl_lines(marked)
         options["source"] = found.display.get("source") or "above"
         html = markdown_exec.base_format(
@@ -91,11 +102,15 @@ class Build:
         )
         return self._with_download(str(html), found)  # str: Markup.replace would escape the link
 
-    def output_validator(self, language: str, inputs: dict, options: dict, attrs: dict, md: Any) -> bool:
+    def output_validator(
+        self, language: str, inputs: dict, options: dict, attrs: dict, md: Any
+    ) -> bool:
         options["fence"] = self.fences.get(inputs.pop("fence_id", ""))
         return True
 
-    def output_format(self, source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+    def output_format(
+        self, source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any
+    ) -> str:
         """A checkpoint's output, inside its collapsed answer."""
         found = options["fence"]
         return markdown_exec.base_format(  # its problems were logged with its code
@@ -117,7 +132,9 @@ class Build:
             )
         for problem in problems:
             log.error(problem)
-        notes = found.annotations if render.annotations(code) else ""  # the theme looks right after the code
+        notes = (
+            found.annotations if render.annotations(code) else ""
+        )  # the theme looks right after the code
         failed = render.failure(problems) if problems else ""
         if found.checkpoint:
             return notes + failed  # the output waits in the answer; a Run button would give it away
@@ -139,14 +156,20 @@ class Build:
         except timeline.TimelineError as error:
             log.error(f"{found.where}: {error}")
             return "\n\n" + render.failure([str(error)])
-        return "\n\n" + timeline.render(data, found.snippet, f"timeline-{Path(found.snippet).stem}") + "\n\n"
+        return (
+            "\n\n"
+            + timeline.render(data, found.snippet, f"timeline-{Path(found.snippet).stem}")
+            + "\n\n"
+        )
 
     def _with_download(self, html: str, found: Fence) -> str:
         script, _ = render.code_for_download((ROOT / found.snippet).read_text(encoding="utf-8"))
         href = get_relative_url(found.snippet, self.page_url)
         html, count = render.add_download_link(html, found.title, href, script)
         if not count:
-            log.error(f"{found.where}: no code block titled {found.title!r} to add its download link to")
+            log.error(
+                f"{found.where}: no code block titled {found.title!r} to add its download link to"
+            )
         return html
 
 
@@ -177,16 +200,29 @@ def on_config(config: Any) -> Any:
         selected = [i for v in interpreters.requested() if (i := interpreters.find(v))]
     build = Build(config.strict, mode, selected, jobs)
     config.asyncio_basics_build = build
-    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
+    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault(
+        "custom_fences", []
+    )
     for name in ("python", "py"):
-        fences.append({"name": name, "class": "python", "validator": build.validator, "format": build.format})
-    fences.append({"name": OUTPUT_FENCE, "class": "output", "validator": build.output_validator, "format": build.output_format})
+        fences.append(
+            {"name": name, "class": "python", "validator": build.validator, "format": build.format}
+        )
+    fences.append(
+        {
+            "name": OUTPUT_FENCE,
+            "class": "output",
+            "validator": build.output_validator,
+            "format": build.output_format,
+        }
+    )
     notebooks = config.plugins.get("mkdocs-jupyter")
     if notebooks is not None:
         notebook.configure(notebooks, mode.cache, mode.no_exec)
     _list_pages_for_llms(config)
     if mode.no_exec:
-        log.warning("ASYNCIO_BASICS_BENCH_NO_EXEC is set: no snippet runs, pages show recorded transcripts")
+        log.warning(
+            "ASYNCIO_BASICS_BENCH_NO_EXEC is set: no snippet runs, pages show recorded transcripts"
+        )
     reproducible.set_source_date_epoch()  # sitemap dates from the commit, not the clock
     return config
 
@@ -219,7 +255,9 @@ def on_files(files: Any, config: Any) -> Any:
     _build(config).executor.start(fences)  # every run starts now, on every core
     for snippet in sorted({f.snippet for f in fences}):  # each script, as shown, for download
         try:
-            script, _ = render.code_for_download((ROOT / snippet).read_text(encoding="utf-8"), snippet)
+            script, _ = render.code_for_download(
+                (ROOT / snippet).read_text(encoding="utf-8"), snippet
+            )
         except render.MarkerError as error:
             raise PluginError(str(error)) from None
         files.append(File.generated(config, snippet, content=script))
@@ -241,7 +279,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         if found.answer_line is not None:
             indent = "    "
             lines[found.answer_line + 1 : found.answer_line + 1] = [
-                f'{indent}```{OUTPUT_FENCE} fence_id="{found.where}"', f"{indent}```", ""
+                f'{indent}```{OUTPUT_FENCE} fence_id="{found.where}"',
+                f"{indent}```",
+                "",
             ]
         has_marks = render.annotations((ROOT / found.snippet).read_text(encoding="utf-8"))
         if found.annotation_span and has_marks:  # moved under the code by the formatter
@@ -273,10 +313,14 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     build = _build(config)
-    for where in sorted(set(build.fences) - build.rendered, key=lambda w: int(w.rpartition(":")[2])):
+    for where in sorted(
+        set(build.fences) - build.rendered, key=lambda w: int(w.rpartition(":")[2])
+    ):
         # Markdown did not see a fence there (superfences refused its options, say): the page
         # would show the fence as text and no output.
-        log.error(f"{where}: this exec fence was not rendered as a code block; check its options and indentation")
+        log.error(
+            f"{where}: this exec fence was not rendered as a code block; check its options and indentation"
+        )
     build.fences, build.rendered = {}, set()  # a notebook page has no Markdown scan of its own
     if page.file.src_uri.endswith(".ipynb"):  # nbconvert's page: no CDN scripts
         html, remote = notebook.tidy(html)
@@ -291,7 +335,9 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 def on_post_page(output: str, page: Any, config: Any) -> str:
     output, found = render.name_search_dialog(output)
     if not found and "md-search" in output:
-        log.error("mkdocs-material's search markup changed; update tools/build/render.py (name_search_dialog)")
+        log.error(
+            "mkdocs-material's search markup changed; update tools/build/render.py (name_search_dialog)"
+        )
     return output
 
 

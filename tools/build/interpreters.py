@@ -68,7 +68,7 @@ def selected() -> list[Interpreter]:
             f"Python {', '.join(missing)} not found, and the build runs every snippet on every "
             f"selected version ({' '.join(requested())}). Install it (pyenv install "
             f"{missing[0]}, or put python{missing[0]} on PATH), or narrow the set on purpose: "
-            f"{SELECT_ENV}=\"{' '.join(found) or SUPPORTED[0]}\"."
+            f'{SELECT_ENV}="{" ".join(found) or SUPPORTED[0]}".'
         )
     return [i for v in requested() if (i := find(v))]
 
@@ -93,7 +93,9 @@ def _candidates(version: str) -> list[str]:
         found.append(override)
     pyenv = os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv"))
     versions = glob.glob(os.path.join(pyenv, "versions", f"{version}.*", "bin", f"python{version}"))
-    found += sorted(versions, key=lambda p: version_key(Path(p).parents[1].name.split("-")[0]), reverse=True)
+    found += sorted(
+        versions, key=lambda p: version_key(Path(p).parents[1].name.split("-")[0]), reverse=True
+    )
     which = shutil.which(f"python{version}")
     if which:
         found.append(which)
@@ -120,7 +122,7 @@ def current() -> Interpreter:
 
 
 def label(versions: list[str]) -> str:
-    """"Python 3.12", or "Python 3.10–3.13" for a run of consecutive supported versions."""
+    """ "Python 3.12", or "Python 3.10–3.13" for a run of consecutive supported versions."""
     if len(versions) == 1:
         return f"Python {versions[0]}"
     positions = [SUPPORTED.index(v) for v in versions]

@@ -101,10 +101,15 @@ def _digest() -> str:
     docs = Path(__file__).resolve().parents[2] / "docs"
     parts = {
         "python": [sys.executable, sys.version],
-        "packages": {n: version(n) for n in ("mkdocs-jupyter", "nbconvert", "nbclient", "ipykernel", "jupytext")},
+        "packages": {
+            n: version(n)
+            for n in ("mkdocs-jupyter", "nbconvert", "nbclient", "ipykernel", "jupytext")
+        },
         # The kernel inherits the build's whole environment (the hook sets SOURCE_DATE_EPOCH).
         "environment": {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"},
-        "modules": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(docs.rglob("*.py"))},
+        "modules": {
+            p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(docs.rglob("*.py"))
+        },
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
 

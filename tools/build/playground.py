@@ -231,7 +231,7 @@ def main() -> None:
     usages = [u for u in runnable() if not wanted or u.snippet in wanted]
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
         runs = list(pool.map(lambda u: run_in_node(u.snippet, u.run), usages))
-    for usage, run in zip(usages, runs):
+    for usage, run in zip(usages, runs, strict=True):
         if run.error or run.status is None:
             print(f"{usage.snippet}: {run.error or 'timed out'}")
             continue

@@ -129,11 +129,18 @@ def outputs(results: list[tuple[str, str, bool]], mask=transcripts.mask) -> str:
     tabs = []
     for version, transcript, ran in results:
         note = "" if ran else " (recorded)"
-        tabs.append((f"Python {version}{note}", markdown_exec.code_block("console", transcript.rstrip("\n"))))
+        tabs.append(
+            (
+                f"Python {version}{note}",
+                markdown_exec.code_block("console", transcript.rstrip("\n")),
+            )
+        )
     return markdown_exec.tabbed(*tabs)
 
 
 def failure(problems: list[str]) -> str:
     body = "\n\n".join(problems)
     indented = "\n".join("    " + line for line in body.split("\n"))
-    return f'!!! failure "This example failed in this build"\n\n    ```text\n{indented}\n    ```\n\n'
+    return (
+        f'!!! failure "This example failed in this build"\n\n    ```text\n{indented}\n    ```\n\n'
+    )

@@ -19,6 +19,8 @@ from tools.build.transcripts import Run, scrub
 # The environment a snippet sees: only what makes its output reproducible. Anything from
 # the caller's shell (PYTHONASYNCIODEBUG, PYTHONWARNINGS, PYTHONDEVMODE, colours) would
 # change what it prints, so nothing else is passed through.
+DEFAULT = RunOptions()  # a fence with no run options (frozen, so one shared default is safe)
+
 BASE_ENV = {
     "PYTHONUNBUFFERED": "1",  # keep stdout and stderr in the order they were written
     "PYTHONDONTWRITEBYTECODE": "1",
@@ -31,7 +33,7 @@ BASE_ENV = {
 }
 
 
-def environment(options: RunOptions = RunOptions()) -> dict[str, str]:
+def environment(options: RunOptions = DEFAULT) -> dict[str, str]:
     """The whole environment a snippet runs with (also part of the cache key)."""
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **BASE_ENV, **dict(options.env)}
     if "HOME" in os.environ:
@@ -39,7 +41,9 @@ def environment(options: RunOptions = RunOptions()) -> dict[str, str]:
     return env
 
 
-def run(snippet: str, interpreter: Interpreter, options: RunOptions = RunOptions(), root: Path = ROOT) -> Run:
+def run(
+    snippet: str, interpreter: Interpreter, options: RunOptions = DEFAULT, root: Path = ROOT
+) -> Run:
     """Run `python <snippet>` from `root`; with options.streams, a second run gives stderr alone."""
     output, returncode, seconds = _process(snippet, interpreter, options, root, merged=True)
     stderr = None
@@ -47,7 +51,9 @@ def run(snippet: str, interpreter: Interpreter, options: RunOptions = RunOptions
         stderr, _, _ = _process(snippet, interpreter, options, root, merged=False)
     scrubbed = scrub(output, interpreter, root)
     stderr = scrub(stderr, interpreter, root) if stderr is not None else None
-    return Run(snippet, interpreter, options.command(snippet), scrubbed, returncode, seconds, stderr)
+    return Run(
+        snippet, interpreter, options.command(snippet), scrubbed, returncode, seconds, stderr
+    )
 
 
 def _process(

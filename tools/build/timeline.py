@@ -53,10 +53,14 @@ def parse_run(run: Run, options: RunOptions) -> dict[str, Any]:
     try:
         return trace.parse(run.output)
     except ValueError as error:
-        raise TimelineError(f"{run.snippet}: the traced run (python -m {TRACER}) failed: {error}") from None
+        raise TimelineError(
+            f"{run.snippet}: the traced run (python -m {TRACER}) failed: {error}"
+        ) from None
 
 
-def check_against(data: dict[str, Any], expected: str | None, snippet: str, options: RunOptions) -> None:
+def check_against(
+    data: dict[str, Any], expected: str | None, snippet: str, options: RunOptions
+) -> None:
     """The traced run printed what the transcript says, in the same order."""
     printed = "".join(text for _, text in data["output"])
     shown = transcripts.split(expected or "")[1]
@@ -111,7 +115,12 @@ def describe(data: dict[str, Any]) -> str:
             f"to {_ms(own[-1]['end'] - origin)}"
         )
     who = "task" if data["kind"] == "asyncio" else "call"
-    return f"One row per {who}, in the order they first ran. " + ". ".join(rows) + "." + _finish_order(data)
+    return (
+        f"One row per {who}, in the order they first ran. "
+        + ". ".join(rows)
+        + "."
+        + _finish_order(data)
+    )
 
 
 def _finish_order(data: dict[str, Any]) -> str:
@@ -214,7 +223,13 @@ def main(argv: list[str]) -> int:
         print("usage: python -m tools.build.timeline snippets/<lesson>/<name>.py", file=sys.stderr)
         return 2
     options = trace_options(RunOptions())
-    print(render(parse_run(runner.run(argv[0], interpreters.current(), options), options), argv[0], "timeline"))
+    print(
+        render(
+            parse_run(runner.run(argv[0], interpreters.current(), options), options),
+            argv[0],
+            "timeline",
+        )
+    )
     return 0
 
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.build.fence import ROOT, SNIPPETS, DOCS, Fence, RunOptions
+from tools.build.fence import DOCS, ROOT, SNIPPETS, Fence, RunOptions
 from tools.build.interpreters import SUPPORTED, Interpreter, version_key
 
 
@@ -77,7 +77,11 @@ def version_path(snippet: str, version: str, root: Path = ROOT) -> Path:
 def path_for(snippet: str, version: str, root: Path = ROOT) -> str:
     """The file that holds (or would hold) a version's transcript, relative to root."""
     own = version_path(snippet, version, root)
-    path = own if own.is_file() or not shared_path(snippet, root).is_file() else shared_path(snippet, root)
+    path = (
+        own
+        if own.is_file() or not shared_path(snippet, root).is_file()
+        else shared_path(snippet, root)
+    )
     return path.relative_to(root).as_posix()
 
 
@@ -86,7 +90,9 @@ def read(snippet: str, version: str, root: Path = ROOT) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
-def write(snippet: str, produced: dict[str, str], options: RunOptions, root: Path = ROOT) -> list[Path]:
+def write(
+    snippet: str, produced: dict[str, str], options: RunOptions, root: Path = ROOT
+) -> list[Path]:
     """Record transcripts on purpose; return the files that changed.
 
     `produced` maps a version to the transcript it just printed. Versions that did not run
@@ -106,7 +112,9 @@ def write(snippet: str, produced: dict[str, str], options: RunOptions, root: Pat
     changed: list[Path] = []
 
     def put(path: Path, text: str) -> None:
-        if not path.is_file() or mask(path.read_text(encoding="utf-8"), options) != mask(text, options):
+        if not path.is_file() or mask(path.read_text(encoding="utf-8"), options) != mask(
+            text, options
+        ):
             path.write_text(text, encoding="utf-8")
             changed.append(path)
 
@@ -144,7 +152,10 @@ MASKS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b\d+(?:\.\d+)?(?: ?(?:s|ms|seconds?)\b)"), "<duration>"),
     (re.compile(r"\bTask-\d+\b"), "Task-<n>"),
     (re.compile(r'(File "\.\.\./lib/python3\.\d+/[^"]+", line )\d+'), r"\g<1><n>"),
-    (re.compile(r"(\.\.\./lib/python3\.\d+/[\w/]+\.py):\d+"), r"\g<1>:<n>"),  # debug mode's "created at"
+    (
+        re.compile(r"(\.\.\./lib/python3\.\d+/[\w/]+\.py):\d+"),
+        r"\g<1>:<n>",
+    ),  # debug mode's "created at"
 )
 
 
@@ -164,7 +175,9 @@ def check_exit(run: Run, options: RunOptions) -> list[str]:
     """The run finished, with the exit status its fence expects."""
     who = f"{run.snippet} on Python {run.interpreter.version}"
     if run.timed_out:
-        return [f"{who} was killed after {options.timeout:g} s: it hangs (or raise timeout=\"...\" on the fence)"]
+        return [
+            f'{who} was killed after {options.timeout:g} s: it hangs (or raise timeout="..." on the fence)'
+        ]
     expected = options.expected_returncode(run.interpreter.version)
     if run.returncode == expected:
         return []
@@ -179,12 +192,16 @@ def check_exit(run: Run, options: RunOptions) -> list[str]:
     ]
 
 
-def check_output(run: Run, options: RunOptions, expected: str | None, root: Path = ROOT) -> list[str]:
+def check_output(
+    run: Run, options: RunOptions, expected: str | None, root: Path = ROOT
+) -> list[str]:
     """The run printed its committed transcript, after masking."""
     version = run.interpreter.version
     who = f"{run.snippet} on Python {version}"
     if expected is None:
-        return [f"{who}: no transcript; run `make update-examples` and commit the .out file it writes"]
+        return [
+            f"{who}: no transcript; run `make update-examples` and commit the .out file it writes"
+        ]
     if mask(expected, options) == mask(run.transcript, options):
         return []
     diff = difflib.unified_diff(
@@ -203,7 +220,9 @@ def check_output(run: Run, options: RunOptions, expected: str | None, root: Path
 
 def check(run: Run, options: RunOptions, root: Path = ROOT) -> list[str]:
     """Everything wrong with a run: its exit status first, then its output."""
-    return check_exit(run, options) or check_output(run, options, read(run.snippet, run.interpreter.version, root), root)
+    return check_exit(run, options) or check_output(
+        run, options, read(run.snippet, run.interpreter.version, root), root
+    )
 
 
 def _tail(output: str, lines: int = 15) -> str:
@@ -230,7 +249,9 @@ def stray_files(fences: Iterable[Fence], root: Path = ROOT) -> list[str]:
             continue
         owner = _owner(path, root)
         if owner is None:
-            problems.append(f"{rel}: not a snippet (.py) or a transcript (.out); move it out of {SNIPPETS}/")
+            problems.append(
+                f"{rel}: not a snippet (.py) or a transcript (.out); move it out of {SNIPPETS}/"
+            )
         elif owner not in used:
             problems.append(f"{rel}: transcript of {owner}, which no page runs; delete it")
     return problems
