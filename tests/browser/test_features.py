@@ -73,11 +73,40 @@ def _code_block(tab, snippet: str):
     return tab.locator(".highlight", has=tab.locator(".filename", has_text=snippet)).first
 
 
+@pytest.fixture(scope="module")
+def reader(browser, site_url: str):
+    """One tab for the copy and download tests, which go through the pages in order: it opens
+    each page once (23 loads, not 78), as a reader would, and copies from every block there."""
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page, errors
+    context.close()
+
+
+@pytest.fixture
+def reader_at(reader, site_url: str):
+    """reader_at(path) -> the tab, on that page; no uncaught error may happen meanwhile."""
+    tab, errors = reader
+
+    def _at(path: str):
+        if tab.url != site_url + path:
+            tab.goto(site_url + path, wait_until="networkidle")
+        return tab
+
+    yield _at
+    found = list(errors)
+    errors.clear()  # reported once, by the test that saw them
+    assert not found, f"uncaught errors on {tab.url}: {found}"
+
+
 @pytest.mark.parametrize("snippet", USAGES, ids=lambda s: s.removeprefix("snippets/"))
-def test_copy_and_download_give_exactly_the_script_shown(tab, site_url: str, snippet: str) -> None:
+def test_copy_and_download_give_exactly_the_script_shown(reader_at, snippet: str) -> None:
     source = (fence.ROOT / snippet).read_text(encoding="utf-8")
     shown, _ = render.code_for_download(source, snippet)
-    tab.goto(site_url + _page_of(USAGES[snippet]), wait_until="networkidle")
+    tab = reader_at(_page_of(USAGES[snippet]))
     block = _code_block(tab, snippet)
     # A snippet in a collapsed deep dive: open it, as a reader would.
     block.evaluate(
