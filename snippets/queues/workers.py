@@ -2,7 +2,7 @@ import asyncio
 import time
 
 # Jobs, and how long each takes in seconds.
-JOBS = [("a", 0.3), ("b", 0.1), ("c", 0.15), ("d", 0.1), ("e", 0.1)]
+JOBS = [("a", 0.6), ("b", 0.2), ("c", 0.3), ("d", 0.2), ("e", 0.2)]
 
 
 async def producer(queue):

@@ -14,10 +14,10 @@ def finished(out):
     return [(float(m[1]), m[2], m[3]) for m in out.findall(FINISHED)]
 
 
-@page.claim("Worker 1 takes job a, the long one, and is busy with it for 0.3 s", WORKERS)
+@page.claim("Worker 1 takes job a, the long one, and is busy with it for 0.6 s", WORKERS)
 def _(out):
     [(seconds, worker)] = [(s, w) for s, w, job in finished(out) if job == "a"]
-    assert worker == "1" and 0.3 <= seconds < 0.4
+    assert worker == "1" and 0.6 <= seconds < 0.75
 
 
 @page.claim("Meanwhile worker 2 finishes b and c one after the other", WORKERS)
@@ -27,14 +27,14 @@ def _(out):
 
 @page.claim("go to whichever worker is free first", WORKERS)
 def _(out):
-    # worker 2 is free after c (0.25 s), worker 1 after a (0.3 s)
+    # worker 2 is free after c (0.5 s), worker 1 after a (0.6 s)
     assert [(w, job) for _, w, job in finished(out)][3:] == [("2", "d"), ("1", "e")]
 
 
-@page.claim("the five jobs take about 0.4 s in all", WORKERS)
+@page.claim("the five jobs take about 0.8 s in all", WORKERS)
 def _(out):
     assert len(finished(out)) == 5
-    assert 0.4 <= out.number(r"^(\d+\.\d+) s: every job is done$") < 0.6
+    assert 0.8 <= out.number(r"^(\d+\.\d+) s: every job is done$") < 1.0
 
 
 @page.claim("Both workers report cancelled() == True", WORKERS)
