@@ -16,12 +16,12 @@ def start_in_background(name, seconds):
 
 
 async def main():
-    start_in_background("report", 0.2)
-    start_in_background("email", 0.1)
+    start_in_background("report", 0.4)
+    start_in_background("email", 0.2)
     print(f"main: {len(background_tasks)} tasks in background_tasks")
-    await asyncio.sleep(0.15)
+    await asyncio.sleep(0.3)
     print(f"main: {len(background_tasks)} left")
-    await asyncio.sleep(0.1)
+    await asyncio.sleep(0.2)
     print(f"main: {len(background_tasks)} left")
 
 
