@@ -17,7 +17,7 @@ async def readings():
     n = 0
     try:
         while True:  # never ends by itself
-            await asyncio.sleep(0.2)
+            await asyncio.sleep(0.1 if n < 3 else 10)  # three values, then the sensor goes quiet
             n += 1
             yield n * 10
     finally:
@@ -26,7 +26,7 @@ async def readings():
 
 async def main():
     try:
-        async with asyncio.timeout(0.75):
+        async with asyncio.timeout(0.8):
             async with connection("the sensor"):
                 async for value in readings():
                     print(f"got {value}")

@@ -124,7 +124,8 @@ def _(out):
 
 @page.claim("can now and then cross 1 ms and get a line too", SLOW)
 def _(out):
-    # Every other report is one of those three: main's first step, the tiny search, the shutdown.
+    # Every other report is one of those: main's first step, the tiny search, wait's callback,
+    # the shutdown steps.
     others = [
         line
         for line in reports(out)
@@ -133,7 +134,9 @@ def _(out):
     for line in others:
         assert line.startswith(("Executing <Task pending name='Task-1' coro=<main() running",
                                 "Executing <Task finished name='Task-4' coro=<find_divisibles() done",
-                                "Executing <Task finished name='Task-5' coro=<BaseEventLoop.shutdown_asyncgens()")), line  # fmt: skip
+                                "Executing <Handle _wait.<locals>._on_completion(",
+                                "Executing <Task finished name='Task-5' coro=<BaseEventLoop.shutdown_asyncgens()",
+                                "Executing <Task finished name='Task-6' coro=<BaseEventLoop.shutdown_default_executor()")), line  # fmt: skip
     assert len(reports(out)) - len(others) == 2
 
 
