@@ -12,7 +12,7 @@ async def request(name, seconds, semaphore, started):
 async def main():
     semaphore = asyncio.Semaphore(2)
     started = time.perf_counter()
-    jobs = [("A", 0.3), ("B", 0.1), ("C", 0.1), ("D", 0.3)]
+    jobs = [("A", 0.5), ("B", 0.1), ("C", 0.1), ("D", 0.4)]
     await asyncio.gather(*(request(name, s, semaphore, started) for name, s in jobs))
 
 

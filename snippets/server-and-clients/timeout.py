@@ -31,10 +31,10 @@ async def main():
     port = server.sockets[0].getsockname()[1]
     async with server:
         for seconds in (0.1, 0.5):
-            print(f"asking for {seconds}, giving up after 0.3 seconds")
+            print(f"asking for {seconds}, giving up after 0.4 seconds")
             started = time.perf_counter()
             try:
-                async with asyncio.timeout(0.3):  # new
+                async with asyncio.timeout(0.4):  # new
                     await ask(port, seconds)
             except TimeoutError:
                 elapsed = time.perf_counter() - started

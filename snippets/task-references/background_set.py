@@ -17,11 +17,11 @@ def start_in_background(name, seconds):
 
 async def main():
     start_in_background("report", 0.4)
-    start_in_background("email", 0.2)
+    start_in_background("email", 0.1)
     print(f"main: {len(background_tasks)} tasks in background_tasks")
-    await asyncio.sleep(0.3)
+    await asyncio.sleep(0.25)
     print(f"main: {len(background_tasks)} left")
-    await asyncio.sleep(0.2)
+    await asyncio.sleep(0.3)
     print(f"main: {len(background_tasks)} left")
 
 
