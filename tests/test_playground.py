@@ -13,6 +13,7 @@ import concurrent.futures
 import dataclasses
 import os
 import shutil
+import warnings
 
 import pytest
 
@@ -35,20 +36,44 @@ def snapshot(tmp_path_factory: pytest.TempPathFactory):
     return playground.make_snapshot(tmp_path_factory.mktemp("pyodide") / "fresh.snapshot")
 
 
+def _as_recorded(snippet: str, run: playground.BrowserRun) -> bool:
+    """Whether a run printed its 3.14 transcript (masked) with the expected exit status."""
+    usage = RUNNABLE[snippet]
+    expected = transcripts.read(snippet, playground.PYTHON)
+    got = playground.transcript(snippet, usage.run, run.output)
+    return (
+        expected is not None
+        and run.status == playground.expected_status(usage)
+        and transcripts.mask(got, usage.run) == transcripts.mask(expected, usage.run)
+    )
+
+
+RETRIED: list[str] = []
+
+
 @pytest.fixture(scope="session")
 def browser_runs(request: pytest.FixtureRequest, snapshot) -> dict[str, playground.BrowserRun]:
-    """The runs of the snippets this session selected, all at once, one Node per core (more
-    would load the machine enough to change what timing-sensitive snippets print)."""
+    """The runs of the snippets this session selected, all at once, one Node per core.
+
+    Pyodide's time.sleep spins in Node, so beside the rest of the suite a timer can wake
+    0.1 s late and reorder a timing-sensitive script's lines. A run that differs is run once
+    more, alone; only its second run is judged, and a warning in the summary names it."""
     selected = [
         item.callspec.params["snippet"]
         for item in request.session.items
         if getattr(item, "originalname", "") == "test_the_browser_prints_the_314_transcript"
     ]
+
+    def run(snippet: str) -> playground.BrowserRun:
+        return playground.run_in_node(snippet, RUNNABLE[snippet].run, snapshot=snapshot)
+
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
-        runs = pool.map(
-            lambda s: playground.run_in_node(s, RUNNABLE[s].run, snapshot=snapshot), selected
-        )
-        return dict(zip(selected, runs, strict=True))
+        runs = dict(zip(selected, pool.map(run, selected), strict=True))
+    for snippet, first in runs.items():
+        if not first.error and not _as_recorded(snippet, first):
+            RETRIED.append(snippet)
+            runs[snippet] = run(snippet)
+    return runs
 
 
 PROBE = """\
@@ -73,6 +98,11 @@ def test_a_run_from_the_snapshot_is_a_run_from_a_fresh_start(snapshot) -> None:
 def test_the_browser_prints_the_314_transcript(browser_runs, snippet: str) -> None:
     usage = RUNNABLE[snippet]
     run = browser_runs[snippet]
+    if snippet in RETRIED:
+        warnings.warn(
+            f"{usage.where}: the first run differed beside the suite; judged on a second run",
+            stacklevel=2,
+        )
     assert not run.error, f"{usage.where}: the worker failed:\n{run.error}"
     assert run.status is not None, (
         f"{usage.where}: {snippet} still ran after {usage.run.timeout:g} s"
