@@ -36,16 +36,18 @@ def snapshot(tmp_path_factory: pytest.TempPathFactory):
     return playground.make_snapshot(tmp_path_factory.mktemp("pyodide") / "fresh.snapshot")
 
 
+def _compared(snippet: str, run: playground.BrowserRun) -> tuple[str, str | None]:
+    """(the run as a transcript, the committed 3.14 transcript or None), both masked."""
+    options = RUNNABLE[snippet].run
+    expected = transcripts.read(snippet, playground.PYTHON)
+    got = transcripts.mask(playground.transcript(snippet, options, run.output), options)
+    return got, None if expected is None else transcripts.mask(expected, options)
+
+
 def _as_recorded(snippet: str, run: playground.BrowserRun) -> bool:
     """Whether a run printed its 3.14 transcript (masked) with the expected exit status."""
-    usage = RUNNABLE[snippet]
-    expected = transcripts.read(snippet, playground.PYTHON)
-    got = playground.transcript(snippet, usage.run, run.output)
-    return (
-        expected is not None
-        and run.status == playground.expected_status(usage)
-        and transcripts.mask(got, usage.run) == transcripts.mask(expected, usage.run)
-    )
+    got, expected = _compared(snippet, run)
+    return got == expected and run.status == playground.expected_status(RUNNABLE[snippet])
 
 
 RETRIED: list[str] = []
@@ -107,12 +109,11 @@ def test_the_browser_prints_the_314_transcript(browser_runs, snippet: str) -> No
     assert run.status is not None, (
         f"{usage.where}: {snippet} still ran after {usage.run.timeout:g} s"
     )
-    expected = transcripts.read(snippet, playground.PYTHON)
+    got, expected = _compared(snippet, run)
     assert expected is not None, (
         f"{usage.where}: no 3.14 transcript; record it with `make update-browser-examples`"
     )
-    got = playground.transcript(snippet, usage.run, run.output)
-    assert transcripts.mask(got, usage.run) == transcripts.mask(expected, usage.run), (
+    assert got == expected, (
         f"{usage.where}: the browser's output differs from "
         f"{transcripts.path_for(snippet, playground.PYTHON)}:\n{got}"
     )
