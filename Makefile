@@ -26,7 +26,7 @@ CHROMIUM := $(ASYNCIO_BASICS_CHROMIUM)
 NODE_MODULES := node_modules/.package-lock.json
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: serve build check test versions update-examples update-browser-examples lock clean bench stress
+.PHONY: serve build check test rehearse versions update-examples update-browser-examples lock clean bench stress
 
 # Not strict: a broken snippet is shown on its page and logged, and the server keeps running
 # so the fix appears on save. `make build`, `make test` and deployment are strict.
@@ -46,6 +46,10 @@ check: $(VENV)/.installed $(NODE_MODULES)  ## the edit-test loop: one build, eve
 test: $(VENV)/.installed $(NODE_MODULES) $(AXE) $(CHROMIUM)  ## every test: snippets on each Python, claims, guards, builds, browser
 	$(BIN)/python -m pytest -n auto --dist loadscope
 
+# GitHub's 3.14 and 3.15 jobs run natively; here their WebAssembly builds stand in (tools/rehearse.py).
+rehearse: $(VENV)/.installed $(NODE_MODULES)  ## what GitHub's 3.14 and 3.15 jobs check, with this machine's WebAssembly builds
+	$(BIN)/python -m tools.rehearse
+
 versions: $(VENV)/.installed $(NODE_MODULES)  ## deploy two versions with mike in a temporary copy, serve on http://127.0.0.1:8000
 	$(BIN)/python -m tools.publish preview --port 8000
 
@@ -55,8 +59,8 @@ update-examples: $(VENV)/.installed  ## reformat snippets, then record their tra
 	$(BIN)/python -m tools.update_examples
 
 # 3.14 and 3.15 cannot be installed here: their transcripts come from the site's in-browser Python.
-update-browser-examples: $(VENV)/.installed $(NODE_MODULES)  ## record the 3.14/3.15 transcripts through Pyodide (3.14.2)
-	$(BIN)/python -m tools.build.playground
+update-browser-examples: $(VENV)/.installed $(NODE_MODULES)  ## record the 3.14 and 3.15 transcripts with their WebAssembly builds
+	$(BIN)/python -m tools.update_browser_examples
 
 lock: $(VENV)/.installed  ## re-resolve requirements.txt from requirements.in for Python 3.11.5+
 	$(BIN)/uv pip compile --universal --python-version 3.11.5 requirements.in -o requirements.txt --no-header

@@ -1,10 +1,12 @@
-"""The in-browser runner gives what `python <snippet>` gives on 3.14, for every runnable snippet.
+"""The in-browser runner gives what `python <snippet>` gives, on 3.14 and on 3.15.
 
-Each snippet runs through the page's own worker.js and runner.py, on the runtime files the
-build copies into the site, in Node (tests/playground/node_worker.mjs stands in for the
-browser's Worker). One Node process per snippet, as many at once as there are cores, each
-starting from a memory snapshot of a freshly started Pyodide (a test proves a script sees no
-difference); the runs happen once per session and each test checks one of them.
+Each runnable snippet runs through the page's own worker.js and runner.py, in Node, on both
+WebAssembly engines (tools/wasm: Pyodide's CPython 3.14, the page's runtime, and its 3.15),
+and is held to that version's committed transcript: output (masked), exit status, which lines
+went to stderr, and the engine the provenance record names. One run per snippet and engine,
+judged as it came: a run that differs fails, with no second try. The runs of one session
+happen at once (one Node per core), each from a memory snapshot of a freshly started engine
+(a test proves a script sees no difference), and each test checks one of them.
 """
 
 from __future__ import annotations
@@ -13,69 +15,49 @@ import concurrent.futures
 import dataclasses
 import os
 import shutil
-import warnings
 
 import pytest
 
+from tools import wasm
 from tools.build import cache, fence, interpreters, playground, transcripts
 
 pytestmark = pytest.mark.browser  # the in-browser runner's proof: in `make test`, not `make check`
 
-RUNNABLE = {u.snippet: u for u in playground.runnable()}
 ALL = fence.by_snippet(fence.find_all())
+CASES = [(version, usage.snippet) for version in wasm.ENGINES for usage in wasm.runnable(version)]
 
 
 @pytest.fixture(scope="session")
-def snapshot(tmp_path_factory: pytest.TempPathFactory):
-    """A Pyodide that has just started, saved once: each run starts from it in 0.8 s, not 4 s."""
+def snapshots(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Each engine just after it started, saved once: a run starts from it in 0.8 s, not 4 s."""
     if shutil.which("node") is None:
         pytest.fail(
             "node is needed to run the in-browser runner's worker (Debian: apt-get install -y nodejs)"
         )
-    playground.runtime_dir()  # a clear message when `npm ci` was not run
-    return playground.make_snapshot(tmp_path_factory.mktemp("pyodide") / "fresh.snapshot")
-
-
-def _compared(snippet: str, run: playground.BrowserRun) -> tuple[str, str | None]:
-    """(the run as a transcript, the committed 3.14 transcript or None), both masked."""
-    options = RUNNABLE[snippet].run
-    expected = transcripts.read(snippet, playground.PYTHON)
-    got = transcripts.mask(playground.transcript(snippet, options, run.output), options)
-    return got, None if expected is None else transcripts.mask(expected, options)
-
-
-def _as_recorded(snippet: str, run: playground.BrowserRun) -> bool:
-    """Whether a run printed its 3.14 transcript (masked) with the expected exit status."""
-    got, expected = _compared(snippet, run)
-    return got == expected and run.status == playground.expected_status(RUNNABLE[snippet])
-
-
-RETRIED: list[str] = []
+    folder = tmp_path_factory.mktemp("engines")
+    return {
+        version: wasm.make_snapshot(engine, folder / f"{version}.snapshot")
+        for version, engine in wasm.ENGINES.items()
+    }
 
 
 @pytest.fixture(scope="session")
-def browser_runs(request: pytest.FixtureRequest, snapshot) -> dict[str, playground.BrowserRun]:
-    """The runs of the snippets this session selected, all at once, one Node per core.
-
-    Pyodide's time.sleep spins in Node, so beside the rest of the suite a timer can wake
-    0.1 s late and reorder a timing-sensitive script's lines. A run that differs is run once
-    more, alone; only its second run is judged, and a warning in the summary names it."""
+def engine_runs(request: pytest.FixtureRequest, snapshots) -> dict:
+    """The runs this session selected, all at once, one Node per core: (version, snippet) -> run."""
     selected = [
-        item.callspec.params["snippet"]
+        (item.callspec.params["version"], item.callspec.params["snippet"])
         for item in request.session.items
-        if getattr(item, "originalname", "") == "test_the_browser_prints_the_314_transcript"
+        if getattr(item, "originalname", "") == "test_the_engine_prints_the_transcript"
     ]
+    usages = fence.by_snippet(fence.find_all())
 
-    def run(snippet: str) -> playground.BrowserRun:
-        return playground.run_in_node(snippet, RUNNABLE[snippet].run, snapshot=snapshot)
+    def run(case: tuple[str, str]) -> wasm.Run:
+        version, snippet = case
+        engine = wasm.ENGINES[version]
+        return wasm.run(engine, snippet, usages[snippet].run, snapshot=snapshots[version])
 
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
-        runs = dict(zip(selected, pool.map(run, selected), strict=True))
-    for snippet, first in runs.items():
-        if not first.error and not _as_recorded(snippet, first):
-            RETRIED.append(snippet)
-            runs[snippet] = run(snippet)
-    return runs
+        return dict(zip(selected, pool.map(run, selected), strict=True))
 
 
 PROBE = """\
@@ -86,38 +68,52 @@ print(hash("asyncio") == hash("asyncio"), __name__, __file__)
 """
 
 
-def test_a_run_from_the_snapshot_is_a_run_from_a_fresh_start(snapshot) -> None:
+@pytest.mark.parametrize("version", wasm.ENGINES)
+def test_a_run_from_the_snapshot_is_a_run_from_a_fresh_start(snapshots, version: str) -> None:
     """The shortcut the proof below takes changes nothing a script can see."""
-    snippet = next(iter(RUNNABLE))
-    fresh = playground.run_in_node(snippet, RUNNABLE[snippet].run, source=PROBE)
-    saved = playground.run_in_node(snippet, RUNNABLE[snippet].run, source=PROBE, snapshot=snapshot)
+    engine = wasm.ENGINES[version]
+    usage = wasm.runnable(version)[0]
+    fresh = wasm.run(engine, usage.snippet, usage.run, source=PROBE)
+    saved = wasm.run(engine, usage.snippet, usage.run, source=PROBE, snapshot=snapshots[version])
     assert fresh.status == 0 and not fresh.error, fresh
-    assert "asyncio" in fresh.output and snippet in fresh.output
+    assert "asyncio" in fresh.output and usage.snippet in fresh.output
+    assert fresh.python.startswith(version + ".")
     assert saved == fresh
 
 
-@pytest.mark.parametrize("snippet", RUNNABLE, ids=lambda s: s.removeprefix("snippets/"))
-def test_the_browser_prints_the_314_transcript(browser_runs, snippet: str) -> None:
-    usage = RUNNABLE[snippet]
-    run = browser_runs[snippet]
-    if snippet in RETRIED:
-        warnings.warn(
-            f"{usage.where}: the first run differed beside the suite; judged on a second run",
-            stacklevel=2,
-        )
-    assert not run.error, f"{usage.where}: the worker failed:\n{run.error}"
-    assert run.status is not None, (
-        f"{usage.where}: {snippet} still ran after {usage.run.timeout:g} s"
+@pytest.mark.parametrize("version", wasm.ENGINES)
+def test_a_loop_that_waits_for_a_timer_leaves_the_cpu_alone(snapshots, version: str) -> None:
+    """Pyodide's time.sleep spins; runner.py waits with Atomics.wait where it can (Node does),
+    so the engines' runs do not take cores from each other and the rest of the suite."""
+    usage = wasm.runnable(version)[0]
+    probe = "import asyncio, time\nprint(asyncio.new_event_loop()._selector._sleep is time.sleep)\n"
+    found = wasm.run(
+        wasm.ENGINES[version], usage.snippet, usage.run, source=probe, snapshot=snapshots[version]
     )
-    got, expected = _compared(snippet, run)
-    assert expected is not None, (
-        f"{usage.where}: no 3.14 transcript; record it with `make update-browser-examples`"
+    assert (found.output, found.status) == ("False\n", 0), found
+
+
+@pytest.mark.parametrize(
+    ("version", "snippet"), CASES, ids=[f"{s.removeprefix('snippets/')}-py{v}" for v, s in CASES]
+)
+def test_the_engine_prints_the_transcript(engine_runs, version: str, snippet: str) -> None:
+    problems = wasm.differences(wasm.ENGINES[version], ALL[snippet], engine_runs[version, snippet])
+    assert not problems, "\n".join(problems)
+
+
+def test_a_run_that_differs_is_named_with_its_diff_and_the_fix() -> None:
+    """The proof's judgement, on a run that prints one line more than the transcript."""
+    usage = wasm.runnable("3.15")[0]
+    engine = wasm.ENGINES["3.15"]
+    committed = fence.ROOT / transcripts.path_for(usage.snippet, "3.15")
+    _, output = committed.read_text(encoding="utf-8").split("\n", 1)
+    found = wasm.Run(
+        output + "one line more\n", "", usage.run.expected_returncode("3.15"), "3.15.0rc1"
     )
-    assert got == expected, (
-        f"{usage.where}: the browser's output differs from "
-        f"{transcripts.path_for(snippet, playground.PYTHON)}:\n{got}"
-    )
-    assert run.status == playground.expected_status(usage), run.output
+    [problem] = wasm.differences(engine, usage, found)
+    assert problem.startswith(f"{usage.where}: {usage.snippet} on {engine.name} (Python 3.15)")
+    assert "+one line more" in problem and "make update-browser-examples" in problem
+    assert wasm.differences(engine, usage, dataclasses.replace(found, output=output)) == []
 
 
 def test_every_snippet_that_cannot_run_in_the_browser_says_why() -> None:
@@ -141,7 +137,8 @@ def test_every_snippet_that_cannot_run_in_the_browser_says_why() -> None:
             assert "browser" in usage.no_browser, (
                 f"{usage.where}: say why the browser cannot run it"
             )
-    assert len(RUNNABLE) + sum(bool(u.no_browser) for u in ALL.values()) == len(ALL)
+    runnable = wasm.runnable(playground.PYTHON)
+    assert len(runnable) + sum(bool(u.no_browser) for u in ALL.values()) == len(ALL)
 
 
 def test_no_browser_is_not_a_run_option() -> None:
@@ -181,5 +178,5 @@ def test_the_site_holds_one_copy_of_the_runtime_and_the_pages_link_it(built_site
         elif usage.no_browser:
             assert f'class="playground-note" data-snippet="{usage.snippet}"' in text, usage.where
             assert usage.no_browser in text, usage.where
-        elif usage.snippet in RUNNABLE:
+        elif usage in playground.runnable():
             assert f'class="playground" data-snippet="{usage.snippet}"' in text, usage.where

@@ -130,24 +130,55 @@ def test_interpreters_are_found_for_each_requested_version() -> None:
         assert not found.executable.startswith(sys.prefix + os.sep) or sys.prefix == sys.base_prefix
 
 
+def _recorded(text: str, python: str = "3.0.0", stderr: str | None = None):
+    return transcripts.Recording(text, transcripts.NATIVE, python, stderr)
+
+
 def test_transcripts_shared_when_versions_agree_and_split_when_they_differ(tmp_path: Path) -> None:
     snippet = _script(tmp_path, "print('hi')\n")
     options = fence.RunOptions()
-    same = {v: "$ python snippets/s.py\nhi after 1.0 ms\n" for v in interpreters.SUPPORTED[:4]}
+    four = interpreters.SUPPORTED[:4]
+    same = {v: _recorded("$ python snippets/s.py\nhi after 1.0 ms\n") for v in four}
     changed = transcripts.write(snippet, same, options, tmp_path)
     assert [p.name for p in changed] == ["s.out"]
     # Same masked text (only a duration moved): nothing is rewritten.
-    again = {v: "$ python snippets/s.py\nhi after 9.9 ms\n" for v in interpreters.SUPPORTED[:4]}
+    again = {v: _recorded("$ python snippets/s.py\nhi after 9.9 ms\n") for v in four}
     assert transcripts.write(snippet, again, options, tmp_path) == []
     # 3.12 starts to print something else: one file per version, the shared one goes.
-    differ = dict(same, **{"3.12": "$ python snippets/s.py\nhi\nDeprecationWarning\n"})
+    differ = dict(same, **{"3.12": _recorded("$ python snippets/s.py\nhi\nDeprecationWarning\n")})
     changed = transcripts.write(snippet, differ, options, tmp_path)
-    assert sorted(p.name for p in changed) == sorted(
-        ["s.out"] + [f"s.{v}.out" for v in interpreters.SUPPORTED[:4]]
-    )
+    assert sorted(p.name for p in changed) == sorted(["s.out"] + [f"s.{v}.out" for v in four])
     assert transcripts.read(snippet, "3.12", tmp_path).endswith("DeprecationWarning\n")
     assert transcripts.read(snippet, "3.14", tmp_path) is None  # never recorded: a loud miss
     assert transcripts.path_for(snippet, "3.13", tmp_path) == "snippets/s.3.13.out"
+
+
+def test_provenance_names_who_printed_each_file_and_refuses_what_nobody_printed(
+    tmp_path: Path,
+) -> None:
+    snippet = _script(tmp_path, "print('hi')\n")
+    options = fence.RunOptions(streams=True)
+    usage = fence.Fence("docs/p.md", 3, snippet, options)
+    text = "$ python snippets/s.py\nhi\nWarning: x\nbye\n"
+    produced = {"3.12": _recorded(text, "3.12.1", "Warning: x\n")}
+    produced["3.14"] = transcripts.Recording(
+        text.replace("bye", "ciao"), "Pyodide 314.0.7", "3.14.2", "Warning: x\n"
+    )
+    transcripts.write(snippet, produced, options, tmp_path)
+    assert transcripts.printer(snippet, "3.14", tmp_path) == {
+        "engine": "Pyodide 314.0.7",
+        "python": "3.14.2",
+        "stderr": [3],
+    }
+    assert transcripts.printer(snippet, "3.12", tmp_path)["engine"] == "CPython"
+    assert transcripts.unrecorded([usage], tmp_path) == []
+    # A later update with the native versions only keeps 3.14's file and its record.
+    transcripts.write(snippet, {"3.12": produced["3.12"]}, options, tmp_path)
+    assert transcripts.printer(snippet, "3.14", tmp_path)["python"] == "3.14.2"
+    # A file that no run of its version printed (copied, or judged by hand) is refused.
+    (tmp_path / "snippets" / "s.3.15.out").write_text(text, encoding="utf-8")
+    [problem] = transcripts.unrecorded([usage], tmp_path)
+    assert problem.startswith("snippets/s.3.15.out:1: nothing recorded that Python 3.15 printed it")
 
 
 def test_stray_files_are_named(tmp_path: Path) -> None:

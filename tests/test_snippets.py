@@ -65,5 +65,11 @@ def test_every_snippet_is_used_and_every_transcript_belongs() -> None:
     assert not problems, "\n".join(problems)
 
 
+def test_every_own_transcript_was_printed_by_its_version() -> None:
+    """A <name>.3.X.out comes from a run of 3.X (native or WebAssembly), as recorded."""
+    problems = transcripts.unrecorded(FENCES.values())
+    assert not problems, "\n".join(problems)
+
+
 def test_snippets_dir_is_not_empty() -> None:
     assert FENCES, "no page runs any snippet"

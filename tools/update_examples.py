@@ -36,7 +36,7 @@ def main() -> int:
         ]
         failures += refused
         if not refused:
-            produced = {r.interpreter.version: r.transcript for r in mine}
+            produced = {r.interpreter.version: r.recording for r in mine}
             changed += transcripts.write(found.snippet, produced, found.run)
     for path in changed:
         print(f"updated {path.relative_to(ROOT)}")

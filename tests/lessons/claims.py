@@ -13,9 +13,13 @@ text a reader sees and a check:
     test_claims = page.test()  # last line: one test per claim and Python version
 
 Each test (a) finds the text on the page as the suite's build rendered it, so editing the
-sentence fails the claim until it is revisited, and (b) runs the check on the output of
-that build's own run of each snippet, once per Python version it ran. A failure names the
-page, the line of the sentence, the claim and the version, and shows the output.
+sentence fails the claim until it is revisited, and (b) runs the check once per supported
+Python version: on the output of that build's own run where the build ran the version, and
+otherwise on the version's committed transcript (which the build, GitHub's native job or the
+WebAssembly engines in tests/test_playground.py hold to a real run of that version). So a
+sentence never contradicts any committed transcript, 3.14's and 3.15's included, even where
+this machine cannot install them. A failure names the page, the line of the sentence, the
+claim and the version, and shows the output.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.build import fence, interpreters
+from tools.build import fence, interpreters, transcripts
 
 ROOT = fence.ROOT
 KERNEL = "the notebook's kernel"
@@ -55,14 +59,15 @@ class ClaimFailed(Exception):
 
 @dataclass(frozen=True)
 class Output:
-    """One snippet's run on one Python, in this build."""
+    """One snippet's output on one Python: this build's run, or the committed transcript."""
 
     snippet: str
     version: str
     text: str  # what the page shows under the command: stdout and stderr interleaved
     returncode: int | None
-    seconds: float
+    seconds: float | None  # None: from a transcript, which records no time
     stderr_text: str | None = None  # only with streams="on" on the fence
+    source: str = "this build's run"  # where the output comes from, for failure messages
 
     @property
     def lines(self) -> list[str]:
@@ -78,6 +83,7 @@ class Output:
         if self.stderr_text is None:
             raise AssertionError(
                 f'{self.snippet}: add streams="on" to its fence to claim what goes to stderr'
+                f" (and record its transcripts again: {self.source} has no streams)"
             )
         return self.stderr_text.rstrip("\n").split("\n") if self.stderr_text else []
 
@@ -116,6 +122,25 @@ class Output:
         return float(found[0][1])
 
     @classmethod
+    def from_transcript(cls, snippet: str, version: str, options: fence.RunOptions) -> Output:
+        """The committed transcript of a version this build did not run; the exit status is
+        the one its fence expects (the run that recorded it, and every check since, had it)."""
+        file = transcripts.path_for(snippet, version)
+        text = transcripts.read(snippet, version)
+        assert text is not None, f"{file}: no transcript for Python {version}"
+        _, output = transcripts.split(text)
+        printer = transcripts.printer(snippet, version) or {}
+        lines = text.split("\n")
+        stderr = None
+        if "stderr" in printer:  # the transcript's line numbers that went to stderr
+            stderr = "".join(lines[n - 1] + "\n" for n in printer["stderr"])
+        by = f", printed by {printer['engine']} (Python {printer['python']})" if printer else ""
+        return cls(
+            snippet, version, output, options.expected_returncode(version), None, stderr,
+            source=f"{file}{by}",
+        )  # fmt: skip
+
+    @classmethod
     def from_record(cls, run: dict) -> Output:
         return cls(
             run["snippet"],
@@ -144,6 +169,8 @@ class Claim:
 @dataclass
 class Page:
     path: str  # "docs/suspension.md"
+    # Why a page makes no claim about output (it runs no script); checked, not skipped.
+    makes_no_claims: str = ""
     claims: list[Claim] = field(default_factory=list)
 
     def claim(
@@ -172,8 +199,13 @@ class Page:
                 assert snippet in fences, (
                     f"{self.path}: claim {claim.label!r} names {snippet}, which no page runs"
                 )
-            for version in interpreters.requested():
+            for version in interpreters.SUPPORTED:
                 if claim.versions is not None and version not in claim.versions:
+                    continue
+                if (
+                    version not in interpreters.requested()
+                    and not all(transcripts.read(s, version) for s in claim.snippets)
+                ):  # nothing printed it yet: GitHub's native job records it (tests/conftest.py says so)
                     continue
                 if all(fences[s].run.runs_on(version) for s in claim.snippets):
                     cases.append(pytest.param(claim, version, id=f"{claim.label}-py{version}"))
@@ -181,16 +213,21 @@ class Page:
 
     def test(self):
         page = self
+        if not self.claims:
+            return self._no_claims_test()
 
         @pytest.mark.parametrize(("claim", "version"), self.cases())
         def test_claims(site_build, claim: Claim, version: str) -> None:
             outputs = []
             if claim.cell is not None:
                 outputs.append(cell_output(site_build.site, page.path, claim.cell))
+            usages = fence.by_snippet(fence.find_all())
             for snippet in claim.snippets:
                 run = site_build.runs(snippet).get(version)
-                assert run is not None, f"the build did not run {snippet} on Python {version}"
-                outputs.append(Output.from_record(run))
+                if run is not None:  # this build ran the version: its own run
+                    outputs.append(Output.from_record(run))
+                else:  # a version this machine cannot run natively: its committed transcript
+                    outputs.append(Output.from_transcript(snippet, version, usages[snippet].run))
             failure = None
             try:
                 verify(claim, page_text(site_build.site, page.path), source(page.path), outputs)
@@ -198,6 +235,23 @@ class Page:
                 failure = str(error)
             if failure:
                 pytest.fail(failure, pytrace=False)
+
+        return test_claims
+
+    def _no_claims_test(self):
+        page = self
+
+        def test_claims() -> None:
+            """A page without claims says why, and runs no script whose output it could describe."""
+            runs = [f.snippet for f in fence.find_all() if f.page == page.path]
+            assert page.makes_no_claims, (
+                f"{page.path}: no claims; write them (CONTRIBUTING.md, Claims), or say why the page "
+                'makes none: Page("{page.path}", makes_no_claims="it runs no script")'
+            )
+            assert not runs, (
+                f"{page.path} runs {', '.join(runs)} but makes no claim about its output: "
+                "write a claim for each sentence that says what it printed or did"
+            )
 
         return test_claims
 
@@ -221,7 +275,9 @@ def verify(claim: Claim, text_on_page: str, page_source: str, outputs: list[Outp
         claim.check(*outputs)
     except Exception as error:  # an assert, or a check that cannot even read the output
         shown = "\n\n".join(
-            f"{o.snippet} on Python {o.version} (exit status {o.returncode}, {o.seconds:.2f} s):\n"
+            f"{o.snippet} on Python {o.version} ({o.source}, exit status {o.returncode}"
+            + (f", {o.seconds:.2f} s" if o.seconds is not None else "")
+            + "):\n"
             + "\n".join("    " + line for line in o.lines)
             for o in outputs
         )

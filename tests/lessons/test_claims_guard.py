@@ -145,3 +145,40 @@ def test_every_page_of_the_site_has_its_claims_module() -> None:
                 f"{module.relative_to(ROOT)}: needs `page = Page({path.relative_to(ROOT).as_posix()!r})` and `test_claims = page.test()`"
             )
     assert not missing, "\n".join(missing) + "\nSee CONTRIBUTING.md, Claims."
+
+
+def test_a_version_this_machine_cannot_run_is_claimed_on_its_committed_transcript() -> None:
+    """3.14's output of a snippet, from its transcript: text, the fence's exit status, streams."""
+    from tools.build import fence, transcripts
+
+    snippet = "snippets/original-program/no_wait.py"
+    options = fence.by_snippet(fence.find_all())[snippet].run
+    out = Output.from_transcript(snippet, "3.14", options)
+    _, expected = transcripts.split(transcripts.read(snippet, "3.14"))
+    assert out.text == expected and out.returncode == 1 and out.seconds is None
+    assert out.stderr == out.lines  # the whole traceback went to stderr, as the engine recorded
+    assert out.source.startswith(
+        "snippets/original-program/no_wait.3.14.out, printed by Pyodide 314."
+    )
+    claim = Claim("docs/p.md", "every search finishes", (snippet,), _exit)
+    verify(claim, "every search finishes", SOURCE.format(sentence="every search finishes"), [out])
+    false = Claim("docs/p.md", "every search finishes", (snippet,), lambda o: _count(o))
+    with pytest.raises(
+        ClaimFailed,
+        match=r"(?s)does not hold on Python 3\.14: .*no_wait\.3\.14\.out, printed by Pyodide",
+    ):
+        verify(
+            false, "every search finishes", SOURCE.format(sentence="every search finishes"), [out]
+        )
+
+
+def test_a_page_without_claims_says_why_and_runs_no_script() -> None:
+    from tests.lessons.claims import Page
+
+    Page("docs/index.md", makes_no_claims="it runs no script").test()()
+    with pytest.raises(AssertionError, match=r"docs/index.md: no claims; write them"):
+        Page("docs/index.md").test()()
+    with pytest.raises(
+        AssertionError, match=r"docs/coroutines.md runs snippets/coroutines/.* but makes no claim"
+    ):
+        Page("docs/coroutines.md", makes_no_claims="an overview").test()()

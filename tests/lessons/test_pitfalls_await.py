@@ -113,9 +113,19 @@ def _(dev, plain):
     assert not complaints(dev)
 
 
-@page.claim("it prints Task was destroyed but it is pending! for each task", NO_WAIT)
+@page.claim(
+    "on 3.10 to 3.13 it prints Task was destroyed but it is pending! for each task",
+    NO_WAIT,
+    versions=("3.10", "3.11", "3.12", "3.13"),
+)
 def _(out):
     assert len(out.findall(r"^Task was destroyed but it is pending!$")) == 3
+
+
+@page.claim("3.14 stops that program earlier, with a NameError", NO_WAIT, versions=("3.14", "3.15"))
+def _(out):
+    assert out.lines[-1] == "NameError: name 'loop' is not defined" and out.returncode == 1
+    assert not out.findall("Task was destroyed")
 
 
 # --- await inside a plain def ----------------------------------------------------------

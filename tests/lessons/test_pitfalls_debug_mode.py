@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from tests.lessons.claims import Page
+from tools.build import fence
 
 page = Page("docs/pitfalls-debug-mode.md")
 
@@ -182,6 +183,19 @@ def _(out):
 
 
 # --- The lines the page names by number (the source, not the output) -----------------------------
+
+
+@page.claim(
+    "may add one more line at the end: debug mode reporting that the last step of main took over 0.1 seconds",
+    MISSING_DEBUG,
+)
+def _(out):
+    """Natively the last step is quick: no report. The browser's slower engine may print one,
+    which its fence allows for the engines only (browser_optional_lines), and never records."""
+    assert not out.findall(r"^Executing <Task finished name='Task-1'")
+    allowed = fence.by_snippet(fence.find_all())[MISSING_DEBUG].browser_optional_lines
+    line = "Executing <Task finished name='Task-1' coro=<main() done, defined at x.py:19> took 0.105 seconds"
+    assert allowed and re.search(allowed, line)
 
 
 def test_the_lines_the_page_names(line_number) -> None:

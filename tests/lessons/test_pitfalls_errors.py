@@ -20,7 +20,10 @@ def finding(label: str) -> str:
 
 
 def message(version: str) -> str:
-    return "integer division or modulo by zero" if version == "3.10" else "integer modulo by zero"
+    """What `x % 0` says: it changed in 3.11, and again in 3.14."""
+    if version == "3.10":
+        return "integer division or modulo by zero"
+    return "integer modulo by zero" if version in ("3.11", "3.12", "3.13") else "division by zero"
 
 
 def cut(out) -> list[str]:
@@ -91,7 +94,8 @@ def _(out):
 
 
 @page.claim(
-    "3.10 says integer division or modulo by zero, later versions integer modulo by zero",
+    "3.10 says integer division or modulo by zero, 3.11 to 3.13 integer modulo by zero, and 3.14 "
+    "and later plain division by zero",
     UNSWALLOWED,
 )
 def _(out):

@@ -13,5 +13,7 @@
     playground.py    the in-browser runner: Run / Stop / Reset, Pyodide copied into the site
     hooks.py         the MkDocs hooks that tie these together (mkdocs.yml: hooks)
 
-Maintainer commands (bench, stress, publish, update_examples, reproducible) live in tools/.
+Maintainer commands (bench, stress, publish, update_examples, update_browser_examples,
+rehearse, reproducible) live in tools/; Python 3.14 and 3.15 as WebAssembly builds in Node,
+for the tests and the recording, in tools/wasm/. Nothing here imports either.
 """

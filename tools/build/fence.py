@@ -38,7 +38,7 @@ _ANSWER = re.compile(r'^\?\?\?\+?[ \t]+\w+[ \t]+"Answer"[ \t]*$')
 RUN_OPTIONS = {"exec", "returncode", "args", "env", "timeout", "min_python", "max_python",
                "streams", "optional_lines"}  # fmt: skip
 DISPLAY_OPTIONS = {"title", "source", "hl_lines", "linenums", "id", "timeline", "checkpoint",
-                   "no_browser"}  # fmt: skip
+                   "no_browser", "browser_optional_lines"}  # fmt: skip
 OPTIONS = RUN_OPTIONS | DISPLAY_OPTIONS
 
 
@@ -93,6 +93,9 @@ class Fence:
     timeline: bool = False
     checkpoint: bool = False
     no_browser: str = ""  # why it cannot run in the reader's browser, or ""
+    # A regex: lines that only the slower WebAssembly build prints (a step that crosses debug
+    # mode's 100 ms there); ignored when an engine's run is compared, never recorded.
+    browser_optional_lines: str = ""
     annotations: str = ""  # the `1.  ...` list after the fence, if the snippet has (1)! marks
     # Lines of the page (0-based, end exclusive) that the hooks rewrite.
     span: tuple[int, int] = (0, 0)
@@ -197,6 +200,10 @@ def _scan(lines: list[str], page: str, root: Path) -> Iterator[Fence]:
             raise FenceError(
                 f"{where}: snippet {snippet} does not exist; create it or fix the path"
             )
+        try:
+            re.compile(attrs.get("browser_optional_lines", ""))
+        except re.error as error:
+            raise FenceError(f"{where}: bad browser_optional_lines: {error}") from None
         annotations, annotation_span = _annotation_list(lines, i)
         checkpoint = truthy(attrs.get("checkpoint", ""))
         answer = _answer_line(lines, i) if checkpoint else None
@@ -218,6 +225,7 @@ def _scan(lines: list[str], page: str, root: Path) -> Iterator[Fence]:
             timeline=truthy(attrs.get("timeline", "")),
             checkpoint=checkpoint,
             no_browser=attrs.get("no_browser", ""),
+            browser_optional_lines=attrs.get("browser_optional_lines", ""),
             annotations=annotations,
             span=(start, end + 1),
             annotation_span=annotation_span,

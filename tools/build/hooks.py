@@ -250,7 +250,7 @@ def on_files(files: Any, config: Any) -> Any:
         fences = fence.find_all()
     except fence.FenceError as error:
         raise PluginError(str(error)) from None
-    for problem in transcripts.stray_files(fences):
+    for problem in transcripts.stray_files(fences) + transcripts.unrecorded(fences):
         log.error(problem)
     _build(config).executor.start(fences)  # every run starts now, on every core
     for snippet in sorted({f.snippet for f in fences}):  # each script, as shown, for download

@@ -20,6 +20,7 @@ Two kinds of normalisation, and nothing else (CONTRIBUTING.md explains them):
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import re
 from collections.abc import Iterable
@@ -49,6 +50,23 @@ class Run:
     @property
     def transcript(self) -> str:
         return compose(self.command, self.output)
+
+    @property
+    def recording(self) -> Recording:
+        return Recording(self.transcript, NATIVE, self.interpreter.full_version, self.stderr)
+
+
+NATIVE = "CPython"  # a native interpreter; a WebAssembly build names itself ("Pyodide 314.0.7")
+
+
+@dataclass(frozen=True)
+class Recording:
+    """A run offered to `write` as the truth for its version, and who printed it."""
+
+    transcript: str
+    engine: str  # NATIVE, or the WebAssembly build that printed it
+    python: str  # the patch release, "3.14.2"
+    stderr: str | None = None  # stderr alone, with streams="on"
 
 
 def compose(command: str, output: str) -> str:
@@ -91,24 +109,28 @@ def read(snippet: str, version: str, root: Path = ROOT) -> str | None:
 
 
 def write(
-    snippet: str, produced: dict[str, str], options: RunOptions, root: Path = ROOT
+    snippet: str, produced: dict[str, Recording], options: RunOptions, root: Path = ROOT
 ) -> list[Path]:
     """Record transcripts on purpose; return the files that changed.
 
-    `produced` maps a version to the transcript it just printed. Versions that did not run
-    keep their own file if they have one; a shared file is no evidence of what they print,
-    so a version never run loses it when the others split. A file is only rewritten when
-    its masked text changes, so updating twice changes nothing.
+    `produced` maps a version to what it just printed. Versions that did not run keep their
+    own file if they have one; a shared file is no evidence of what they print, so a version
+    never run loses it when the others split. A file is only rewritten when its masked text
+    changes, so updating twice changes nothing. Who printed each file, for each version, is
+    written to the provenance record (PROVENANCE) at the same time.
     """
-    present = {}
+    record = provenance(root)
+    present: dict[str, str] = {}
+    printers: dict[str, dict] = {}
     for v in SUPPORTED:
         own = version_path(snippet, v, root)
         if not options.runs_on(v):
             continue
         if v in produced:
-            present[v] = produced[v]
+            present[v] = produced[v].transcript
         elif own.is_file():
             present[v] = own.read_text(encoding="utf-8")
+            printers[v] = record.get(_rel(own, root), {}).get(v)
     changed: list[Path] = []
 
     def put(path: Path, text: str) -> None:
@@ -132,7 +154,67 @@ def write(
         for v, text in present.items():
             put(version_path(snippet, v, root), text)
         drop(shared_path(snippet, root))
+
+    for path in [shared_path(snippet, root)] + [version_path(snippet, v, root) for v in SUPPORTED]:
+        record.pop(_rel(path, root), None)
+    for v in present:
+        path = root / path_for(snippet, v, root)
+        if v in produced:
+            entry = _printer(produced[v], path.read_text(encoding="utf-8"), options)
+        elif printers.get(v):
+            entry = printers[v]
+        else:
+            continue  # kept a file that nothing recorded: the provenance check names it
+        record.setdefault(_rel(path, root), {})[v] = entry
+    _save_provenance(record, root)
     return changed
+
+
+# --- provenance: which Python printed each committed file ------------------------
+
+PROVENANCE = f"{SNIPPETS}/transcripts.json"
+
+
+def _rel(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def provenance(root: Path = ROOT) -> dict[str, dict[str, dict]]:
+    """{transcript file: {version: {"engine", "python"[, "stderr"]}}}, as recorded."""
+    path = root / PROVENANCE
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def _save_provenance(record: dict, root: Path) -> None:
+    """One line per transcript file, so that a review reads one line per change."""
+    lines = [f"{json.dumps(k)}: {json.dumps(record[k])}" for k in sorted(record) if record[k]]
+    (root / PROVENANCE).write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
+
+
+def printer(snippet: str, version: str, root: Path = ROOT) -> dict | None:
+    """Who printed the transcript that holds `version`'s output of `snippet`, if recorded."""
+    return provenance(root).get(path_for(snippet, version, root), {}).get(version)
+
+
+def _printer(recording: Recording, committed: str, options: RunOptions) -> dict:
+    entry = {"engine": recording.engine, "python": recording.python}
+    if options.streams and recording.stderr is not None:
+        entry["stderr"] = stderr_lines(committed, recording.stderr, options)
+    return entry
+
+
+def stderr_lines(transcript: str, stderr: str, options: RunOptions | None = None) -> list[int]:
+    """The transcript's line numbers (1-based, the command is line 1) that went to stderr.
+
+    The stderr-only run's lines are matched in order against the transcript's, masked, so a
+    transcript recorded on another run (other durations) still finds its lines."""
+    rest = [mask(line, options) for line in stderr.splitlines()]
+    found = []
+    for number, line in enumerate(transcript.splitlines()[1:], 2):
+        if rest and mask(line, options) == rest[0]:
+            rest.pop(0)
+            found.append(number)
+    return found
 
 
 # --- normalisation ---------------------------------------------------------------
@@ -204,18 +286,20 @@ def check_output(
         ]
     if mask(expected, options) == mask(run.transcript, options):
         return []
-    diff = difflib.unified_diff(
-        expected.splitlines(),
-        run.transcript.splitlines(),
-        fromfile=f"{path_for(run.snippet, version, root)} (committed)",
-        tofile=f"Python {version} (this run)",
-        lineterm="",
-    )
     return [
         f"{who}: output differs from the committed transcript:\n"
-        + "\n".join(diff)
+        + diff(expected, run.transcript, path_for(run.snippet, version, root), f"Python {version}")
         + "\nIf the change is intended: `make update-examples`, then review `git diff snippets/`."
     ]
+
+
+def diff(expected: str, got: str, committed: str, this_run: str) -> str:
+    """A unified diff of a committed transcript (its file) against a run (who printed it)."""
+    lines = difflib.unified_diff(
+        expected.splitlines(), got.splitlines(),
+        fromfile=f"{committed} (committed)", tofile=f"{this_run} (this run)", lineterm="",
+    )  # fmt: skip
+    return "\n".join(lines)
 
 
 def check(run: Run, options: RunOptions, root: Path = ROOT) -> list[str]:
@@ -237,7 +321,7 @@ def stray_files(fences: Iterable[Fence], root: Path = ROOT) -> list[str]:
     used = {f.snippet for f in fences}
     problems = []
     for path in sorted((root / SNIPPETS).rglob("*")):
-        if path.is_dir() or "__pycache__" in path.parts:
+        if path.is_dir() or "__pycache__" in path.parts or path == root / PROVENANCE:
             continue
         rel = path.relative_to(root).as_posix()
         if path.suffix == ".py":
@@ -269,3 +353,38 @@ def _owner(path: Path, root: Path) -> str | None:
         if re.search(r"\.3\.\d+$", stem):
             return None  # a transcript for a version we do not support
     return path.with_name(stem + ".py").relative_to(root).as_posix()
+
+
+def unrecorded(fences: Iterable[Fence], root: Path = ROOT) -> list[str]:
+    """Messages for transcripts whose printer is not recorded, or records that point nowhere.
+
+    A version's own file (<name>.3.14.out) must have been printed by that version; nothing
+    else may write one (a judged or copied file is refused). A shared file needs no record:
+    the build checks it on every version it runs, and GitHub's native jobs on the rest."""
+    runs = {f.snippet: f.run for f in fences}
+    record = provenance(root)
+    problems = []
+    for file, versions in sorted(record.items()):
+        snippet = _owner(root / file, root)
+        for version in versions:
+            if snippet not in runs or not runs[snippet].runs_on(version):
+                problems.append(
+                    f"{PROVENANCE}: {file} for Python {version}: no such run; "
+                    "`make update-examples` rewrites the record"
+                )
+            elif path_for(snippet, version, root) != file:
+                problems.append(
+                    f"{PROVENANCE}: {file} does not hold Python {version}'s output; "
+                    "`make update-examples` rewrites the record"
+                )
+    for snippet in runs:
+        for version in SUPPORTED:
+            own = version_path(snippet, version, root)
+            if own.is_file() and version not in record.get(_rel(own, root), {}):
+                problems.append(
+                    f"{_rel(own, root)}:1: nothing recorded that Python {version} printed it; "
+                    f"record it with `make update-examples` (native {version}) or, for 3.14 and "
+                    "3.15 here, `make update-browser-examples`; a snippet neither can run keeps "
+                    "a shared .out that GitHub's native job checks"
+                )
+    return problems

@@ -50,11 +50,32 @@ class UnsupportedOption(Exception):
     pass
 
 
+def _idle_sleep():
+    """A wait that leaves the CPU alone where the host allows it.
+
+    Pyodide's time.sleep spins until the time is up, so a loop waiting for a timer keeps a
+    core busy. Atomics.wait blocks instead, where JavaScript may block: in Node, and in a
+    cross-origin isolated worker. Elsewhere (a page without COOP/COEP) it spins as before."""
+    try:
+        import js
+
+        cell = js.Int32Array.new(js.SharedArrayBuffer.new(4))
+        wait = js.Atomics.wait
+    except (ImportError, AttributeError):  # not in Pyodide, or no SharedArrayBuffer here
+        return time.sleep
+
+    def sleep(seconds):
+        wait(cell, 0, 0, seconds * 1000)
+
+    return sleep
+
+
 class _NoIOSelector(selectors.BaseSelector):
     """Nothing to watch in a browser: waiting for I/O only ever means waiting for a timer."""
 
     def __init__(self):
         self._map = {}
+        self._sleep = _idle_sleep()
 
     def register(self, fileobj, events, data=None):
         raise OSError("file descriptors cannot be watched in the browser")
@@ -65,9 +86,9 @@ class _NoIOSelector(selectors.BaseSelector):
     def select(self, timeout=None):
         if timeout is None:  # no timer and nothing ready: a real loop would hang here too
             while True:
-                time.sleep(3600)
+                self._sleep(3600)
         if timeout > 0:
-            time.sleep(timeout)
+            self._sleep(timeout)
         return []
 
     def get_map(self):

@@ -2,7 +2,7 @@
 // and Stop is worker.terminate(). playground.js starts a worker ahead of time ("boot"),
 // then sends it one snippet ("run"); the worker streams what the script writes to its
 // standard output and error, then its exit status. tests/test_playground.py drives this
-// same file in Node, through tests/playground/node_worker.mjs.
+// same file in Node, through tools/wasm/node_worker.mjs.
 
 let booted = null;
 

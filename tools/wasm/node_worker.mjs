@@ -1,5 +1,5 @@
-// Run docs/javascripts/playground/worker.js in Node, as the browser runs it, for
-// tests/test_playground.py and `make update-browser-examples`:
+// Run docs/javascripts/playground/worker.js in Node, as the browser runs it, on one of the
+// WebAssembly builds in tools/wasm (for tests/test_playground.py, `make update-browser-examples`):
 //   node node_worker.mjs <pyodide dir> <job.json> [<snapshot>]   run one job
 //   node node_worker.mjs <pyodide dir> --make-snapshot <file>    save a fresh interpreter
 // A run prints one JSON message per line, the ones the worker posts to the page.

@@ -1,0 +1,57 @@
+"""Record the 3.14 and 3.15 transcripts with this machine's engines: `make update-browser-examples`.
+
+Neither version installs natively here; their WebAssembly builds (tools/wasm) run every
+snippet the browser can run, through the page's own runner. Each version's transcript comes
+from its own engine's run, and the provenance record (snippets/transcripts.json) says which
+engine and patch release printed it. A run that hung, or exited with a status its fence
+does not expect, is refused. `python -m tools.update_browser_examples [snippet ...]` records
+only those snippets; GitHub's native 3.14 and 3.15 jobs record what no engine can run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+from tools import wasm
+from tools.build import fence, transcripts
+from tools.build.fence import ROOT
+
+
+def main(wanted: list[str]) -> int:
+    fences = fence.find_all()
+    jobs = [
+        (engine, usage)
+        for engine in wasm.ENGINES.values()
+        for usage in wasm.runnable(engine.version, fences)
+        if not wanted or usage.snippet in wanted
+    ]
+    with ThreadPoolExecutor(os.cpu_count() or 2) as pool:  # always a fresh start, no snapshot
+        runs = list(pool.map(lambda job: wasm.run(job[0], job[1].snippet, job[1].run), jobs))
+    failures, changed = [], []
+    produced: dict[str, dict[str, transcripts.Recording]] = {}
+    for (engine, usage), found in zip(jobs, runs, strict=True):
+        who = f"{usage.where}: {usage.snippet} on {engine.name}"
+        expected = usage.run.expected_returncode(engine.version)
+        if found.error or found.status is None:
+            failures.append(f"{who}: {found.error or 'timed out'}")
+        elif found.status != expected:
+            failures.append(f"{who}: exit status {found.status}, expected {expected}")
+        else:
+            produced.setdefault(usage.snippet, {})[engine.version] = wasm.recording(
+                engine, usage, found
+            )
+    usages = fence.by_snippet(fences)
+    for snippet, recordings in produced.items():
+        changed += transcripts.write(snippet, recordings, usages[snippet].run)
+    for path in changed:
+        print(f"{'wrote' if path.exists() else 'removed'} {path.relative_to(ROOT)}")
+    print(f"{len(produced)} snippets recorded, {len(changed)} transcript files changed")
+    for failure in failures:
+        print(f"error: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
