@@ -5,7 +5,8 @@ WebAssembly engines (tools/wasm: Pyodide's CPython 3.14, the page's runtime, and
 and is held to that version's committed transcript: output (masked), exit status, which lines
 went to stderr, and the engine the provenance record names. One run per snippet and engine,
 judged as it came: a run that differs fails, with no second try. The runs of one session
-happen at once (one Node per core), each from a memory snapshot of a freshly started engine
+happen at once (one Node per core, and nothing else: `make test` runs the `engines` tests
+after the rest), each from a memory snapshot of a freshly started engine
 (a test proves a script sees no difference), and each test checks one of them.
 """
 
@@ -21,7 +22,10 @@ import pytest
 from tools import wasm
 from tools.build import cache, fence, interpreters, playground, transcripts
 
-pytestmark = pytest.mark.browser  # the in-browser runner's proof: in `make test`, not `make check`
+# The runs on the engines need a quiet machine: a WebAssembly step is several times slower than
+# a native one, and beside a build and a browser it gets so little CPU that a timer's wake-up
+# comes 0.2 s late and reorders a script's lines. `make test` runs them after everything else.
+engines = pytest.mark.engines
 
 ALL = fence.by_snippet(fence.find_all())
 CASES = [(version, usage.snippet) for version in wasm.ENGINES for usage in wasm.runnable(version)]
@@ -68,6 +72,7 @@ print(hash("asyncio") == hash("asyncio"), __name__, __file__)
 """
 
 
+@engines
 @pytest.mark.parametrize("version", wasm.ENGINES)
 def test_a_run_from_the_snapshot_is_a_run_from_a_fresh_start(snapshots, version: str) -> None:
     """The shortcut the proof below takes changes nothing a script can see."""
@@ -81,6 +86,7 @@ def test_a_run_from_the_snapshot_is_a_run_from_a_fresh_start(snapshots, version:
     assert saved == fresh
 
 
+@engines
 @pytest.mark.parametrize("version", wasm.ENGINES)
 def test_a_loop_that_waits_for_a_timer_leaves_the_cpu_alone(snapshots, version: str) -> None:
     """Pyodide's time.sleep spins; runner.py waits with Atomics.wait where it can (Node does),
@@ -93,6 +99,7 @@ def test_a_loop_that_waits_for_a_timer_leaves_the_cpu_alone(snapshots, version: 
     assert (found.output, found.status) == ("False\n", 0), found
 
 
+@engines
 @pytest.mark.parametrize(
     ("version", "snippet"), CASES, ids=[f"{s.removeprefix('snippets/')}-py{v}" for v, s in CASES]
 )

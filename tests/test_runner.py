@@ -181,6 +181,24 @@ def test_provenance_names_who_printed_each_file_and_refuses_what_nobody_printed(
     assert problem.startswith("snippets/s.3.15.out:1: nothing recorded that Python 3.15 printed it")
 
 
+def test_a_shared_transcript_is_kept_for_the_versions_that_printed_it(tmp_path: Path) -> None:
+    """The engines record 3.14 alone, and it differs from the shared file that 3.12 and 3.13
+    printed: that file becomes their own, with its record; 3.14's text never replaces it."""
+    snippet = _script(tmp_path, "print('hi')\n")
+    options = fence.RunOptions()
+    text = "$ python snippets/s.py\nhi\n"
+    native = {"3.12": _recorded(text, "3.12.1"), "3.13": _recorded(text, "3.13.0")}
+    transcripts.write(snippet, native, options, tmp_path)
+    assert transcripts.path_for(snippet, "3.12", tmp_path) == "snippets/s.out"
+    newer = transcripts.Recording(text + "more\n", "Pyodide 314.0.7", "3.14.2")
+    transcripts.write(snippet, {"3.14": newer}, options, tmp_path)
+    assert not (tmp_path / "snippets" / "s.out").exists()
+    assert transcripts.read(snippet, "3.12", tmp_path) == transcripts.read(snippet, "3.13", tmp_path) == text
+    assert transcripts.printer(snippet, "3.13", tmp_path)["python"] == "3.13.0"
+    assert transcripts.read(snippet, "3.14", tmp_path) == text + "more\n"
+    assert transcripts.read(snippet, "3.10", tmp_path) is None  # never recorded: no evidence
+
+
 def test_stray_files_are_named(tmp_path: Path) -> None:
     _script(tmp_path, "print(1)\n", "used.py")
     _script(tmp_path, "print(2)\n", "orphan.py")

@@ -113,15 +113,17 @@ def write(
 ) -> list[Path]:
     """Record transcripts on purpose; return the files that changed.
 
-    `produced` maps a version to what it just printed. Versions that did not run keep their
-    own file if they have one; a shared file is no evidence of what they print, so a version
-    never run loses it when the others split. A file is only rewritten when its masked text
-    changes, so updating twice changes nothing. Who printed each file, for each version, is
-    written to the provenance record (PROVENANCE) at the same time.
+    `produced` maps a version to what it just printed. Versions that did not run keep what
+    the provenance record says they printed: their own file, or the shared file where the
+    record lists them. A shared file that the record does not list a version for is no
+    evidence of what it prints, so that version loses it when the others split. A file is only
+    rewritten when its masked text changes, so updating twice changes nothing. Who printed each
+    file, for each version, is written to the provenance record (PROVENANCE) at the same time.
     """
     record = provenance(root)
     present: dict[str, str] = {}
     printers: dict[str, dict] = {}
+    shared = shared_path(snippet, root)
     for v in SUPPORTED:
         own = version_path(snippet, v, root)
         if not options.runs_on(v):
@@ -131,12 +133,15 @@ def write(
         elif own.is_file():
             present[v] = own.read_text(encoding="utf-8")
             printers[v] = record.get(_rel(own, root), {}).get(v)
+        elif shared.is_file() and v in record.get(_rel(shared, root), {}):
+            present[v] = shared.read_text(encoding="utf-8")
+            printers[v] = record[_rel(shared, root)][v]
     changed: list[Path] = []
 
     def put(path: Path, text: str) -> None:
-        if not path.is_file() or mask(path.read_text(encoding="utf-8"), options) != mask(
-            text, options
-        ):
+        # Durations and task numbers alone never rewrite a file; a line more or less does,
+        # optional or not, so that the file holds the lines its run printed.
+        if not path.is_file() or mask(path.read_text(encoding="utf-8")) != mask(text):
             path.write_text(text, encoding="utf-8")
             changed.append(path)
 
