@@ -193,7 +193,11 @@ def test_a_shared_transcript_is_kept_for_the_versions_that_printed_it(tmp_path: 
     newer = transcripts.Recording(text + "more\n", "Pyodide 314.0.7", "3.14.2")
     transcripts.write(snippet, {"3.14": newer}, options, tmp_path)
     assert not (tmp_path / "snippets" / "s.out").exists()
-    assert transcripts.read(snippet, "3.12", tmp_path) == transcripts.read(snippet, "3.13", tmp_path) == text
+    assert (
+        transcripts.read(snippet, "3.12", tmp_path)
+        == transcripts.read(snippet, "3.13", tmp_path)
+        == text
+    )
     assert transcripts.printer(snippet, "3.13", tmp_path)["python"] == "3.13.0"
     assert transcripts.read(snippet, "3.14", tmp_path) == text + "more\n"
     assert transcripts.read(snippet, "3.10", tmp_path) is None  # never recorded: no evidence
