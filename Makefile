@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-# The site supports Python 3.10-3.15 (tools/build/interpreters.py), and a build fails for a
+# The site supports Python 3.10-3.15 (tools/pipeline/interpreters.py), and a build fails for a
 # selected version it cannot find. 3.14 and 3.15 cannot be installed on our machines, so the
 # local default is narrowed, on purpose, to the versions that can; every output then says
 # which versions produced it. CI and deployment run all six (.github/workflows/).
@@ -30,7 +30,7 @@ AXE := node_modules/axe-core/axe.min.js
 
 # Not strict: a broken snippet is shown on its page and logged, and the server keeps running
 # so the fix appears on save. `make build`, `make test` and deployment are strict.
-# Only serve replays runs whose inputs did not change (tools/build/cache.py); strict builds refuse to.
+# Only serve replays runs whose inputs did not change (tools/pipeline/cache.py); strict builds refuse to.
 # SITE_URL: serve at the root of 127.0.0.1:8000, not under the published site's path.
 serve: $(VENV)/.installed $(NODE_MODULES)  ## build with every snippet executed and serve on http://127.0.0.1:8000
 	SITE_URL=http://127.0.0.1:8000/ ASYNCIO_BASICS_CACHE=.cache/exec $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
@@ -79,7 +79,7 @@ clean:
 	rm -rf site .pytest_cache .cache
 
 # package-lock.json pins pyodide, which the build copies into the site for the in-browser
-# runner (tools/build/playground.py), and axe-core, which the browser tests inject into each page.
+# runner (tools/pipeline/playground.py), and axe-core, which the browser tests inject into each page.
 $(NODE_MODULES): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "error: npm is needed for the in-browser runner and the browser tests (Debian: apt-get install -y npm)"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error

@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.build import executor, fence, interpreters
+from tools.pipeline import executor, fence, interpreters
 
 INDEX = "# Home\n\n## A home\n"
 

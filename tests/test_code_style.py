@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tools.build.fence import ROOT
+from tools.pipeline.fence import ROOT
 
 FOLDERS = ["tools", "tests"]
 

@@ -17,9 +17,9 @@ from types import SimpleNamespace
 import pytest
 from support import Project
 
-from tools.build import cache, executor, interpreters, notebook, runner, timeline
-from tools.build.fence import RunOptions
-from tools.build.transcripts import Run
+from tools.pipeline import cache, executor, interpreters, notebook, runner, timeline
+from tools.pipeline.fence import RunOptions
+from tools.pipeline.transcripts import Run
 
 HERE = interpreters.current()
 SNIPPET = "snippets/lesson/main.py"
@@ -27,13 +27,10 @@ SNIPPET = "snippets/lesson/main.py"
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
-    """A snippet that imports a sibling, which imports a package; plus files it does not use."""
+    """A snippet, another snippet beside it, and its transcript."""
     files = {
-        SNIPPET: "import helper\n\nprint(helper.GREETING)\n",
-        "snippets/lesson/helper.py": "from pkg.words import WORD\n\nGREETING = WORD\n",
-        "snippets/lesson/pkg/__init__.py": "",
-        "snippets/lesson/pkg/words.py": 'WORD = "hello"\n',
-        "snippets/lesson/other.py": 'print("not imported by main.py")\n',
+        SNIPPET: 'print("hello")\n',
+        "snippets/lesson/other.py": 'print("another snippet")\n',
         "snippets/lesson/main.out": "$ python snippets/lesson/main.py\nhello\n",
     }
     for rel, text in files.items():
@@ -49,15 +46,6 @@ def _key(
     extra: dict[str, str] | None = None,
 ) -> str:
     return cache.key(SNIPPET, interpreter, options or RunOptions(), root, extra=extra)
-
-
-def test_imports_from_the_snippets_folder_are_part_of_the_key(tree: Path) -> None:
-    assert sorted(cache.sources(SNIPPET, tree)) == [
-        "snippets/lesson/helper.py",
-        "snippets/lesson/main.py",
-        "snippets/lesson/pkg/__init__.py",
-        "snippets/lesson/pkg/words.py",
-    ]
 
 
 def test_changing_any_key_part_misses_the_cache(
@@ -87,9 +75,6 @@ def test_changing_any_key_part_misses_the_cache(
         assert _key(tree) == base
 
     edit(SNIPPET)
-    edit("snippets/lesson/helper.py")  # imported by the snippet
-    edit("snippets/lesson/pkg/words.py")  # imported by what the snippet imports
-    edit("snippets/lesson/pkg/__init__.py")
 
     for field, value in [
         ("executable", "/elsewhere/bin/python3"),
@@ -113,7 +98,7 @@ def test_changing_any_key_part_misses_the_cache(
 
     with monkeypatch.context() as m:
         m.setattr(cache, "_RUN_CODE", cache._RUN_CODE + "changed")
-        misses("tools/build/runner.py or transcripts.py")
+        misses("tools/pipeline/runner.py or transcripts.py")
     # A traced run (timeline.py) is stored apart from the plain one, and under its tracer's code.
     traced = _key(tree, extra={"tracer": timeline.TRACER_DIGEST})
     misses("the tracer", extra={"tracer": timeline.TRACER_DIGEST})

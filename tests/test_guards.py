@@ -18,7 +18,7 @@ import pytest
 from support import Project
 
 from tools import publish
-from tools.build import interpreters, transcripts
+from tools.pipeline import interpreters, transcripts
 
 pytestmark = pytest.mark.builds
 
@@ -318,9 +318,9 @@ def test_a_fence_that_markdown_does_not_render_is_an_error(
     """A fence the hooks scanned but the formatter never saw (superfences refused it) is reported."""
     from types import SimpleNamespace
 
-    from tools.build import hooks
-    from tools.build.executor import Mode
-    from tools.build.fence import Fence, RunOptions
+    from tools.pipeline import hooks
+    from tools.pipeline.executor import Mode
+    from tools.pipeline.fence import Fence, RunOptions
 
     build = hooks.Build(True, Mode(), [], 1)
     build.fences = {"docs/lesson.md:6": Fence("docs/lesson.md", 6, LESSON, RunOptions())}

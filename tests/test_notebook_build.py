@@ -1,7 +1,7 @@
 """The notebook page: committed without outputs, executed by the build, fails it on an error.
 
 docs/notebook.ipynb is executed by mkdocs-jupyter on every build, in a kernel running the
-build's own Python (tools/build/notebook.py checks that). What its markdown cells say about the
+build's own Python (tools/pipeline/notebook.py checks that). What its markdown cells say about the
 outputs is checked here against the page the build produced.
 """
 
@@ -17,7 +17,7 @@ import nbformat
 import pytest
 from support import Project
 
-from tools.build import fence, interpreters, notebook
+from tools.pipeline import fence, interpreters, notebook
 
 NOTEBOOK = fence.ROOT / "docs" / "notebook.ipynb"
 PAGE = "notebook/index.html"

@@ -20,7 +20,7 @@ import shutil
 import pytest
 
 from tools import wasm
-from tools.build import cache, fence, interpreters, playground, transcripts
+from tools.pipeline import cache, fence, interpreters, playground, transcripts
 
 # The runs on the engines need a quiet machine: a WebAssembly step is several times slower than
 # a native one, and beside a build and a browser it gets so little CPU that a timer's wake-up

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tools.build import fence, render
+from tools.pipeline import fence, render
 
 USAGES = {u.snippet: u for u in fence.find_all()}
 

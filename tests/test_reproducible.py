@@ -19,7 +19,8 @@ import pytest
 from support import mkdocs_build
 
 from tools import reproducible
-from tools.build import executor, fence
+from tools.pipeline import executor, fence
+from tools.pipeline.hooks import RECORD_ENV
 
 pytestmark = pytest.mark.builds
 
@@ -35,10 +36,13 @@ def _build(site: Path, *flags: str, **env: str) -> Path:
 def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     tmp = tmp_path_factory.mktemp("reproducible")
     cache = {executor.CACHE_ENV: str(tmp / "cache")}
-    first = _build(tmp / "first", PYTHONHASHSEED="1", TZ="UTC")  # strict, as `make build`
-    second = _build(
-        tmp / "second", "--no-strict", PYTHONHASHSEED="2", TZ="Pacific/Auckland", **cache
+    first = _build(  # strict, as `make build`
+        tmp / "first", PYTHONHASHSEED="1", TZ="UTC", **{RECORD_ENV: str(tmp / "first.json")}
     )
+    second = _build(
+        tmp / "second", "--no-strict", PYTHONHASHSEED="2", TZ="Pacific/Auckland",
+        **cache, **{RECORD_ENV: str(tmp / "second.json")},
+    )  # fmt: skip
     # The same environment as `second`: the notebook's kernel inherits it, so it is in the key.
     replay = _build(
         tmp / "replay", "--no-strict", PYTHONHASHSEED="2", TZ="Pacific/Auckland", **cache
@@ -48,7 +52,11 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
 
 def test_two_clean_builds_differ_only_in_measured_values(sites) -> None:
     first, second, _ = sites
-    problems, _masked_only = reproducible.compare_sites(first, second)
+    optional: set[str] = set()
+    for site in (first, second):
+        record = json.loads(site.with_suffix(".json").read_text(encoding="utf-8"))
+        optional |= reproducible.optional_lines(record)
+    problems, _masked_only = reproducible.compare_sites(first, second, optional)
     assert not problems, "\n\n".join(problems)
     assert (first / "index.html").is_file() and len(list(first.rglob("*.html"))) > 1
 
@@ -104,10 +112,10 @@ def test_the_comparison_reports_everything_but_masked_values(tmp_path: Path) -> 
 def test_optional_lines_are_left_out_in_every_form_the_site_carries_them(tmp_path: Path) -> None:
     """A fence's optional line reaches the site three ways: escaped in a page, raw in
     llms-full.txt (Markdown) and inside a JSON string in the search index."""
-    optional = [re.compile(r"^Executing <Task (?!finished name='Task-1')")]
     report = (
         "Executing <Task pending name='Task-2' coro=<main() running at x.py:3> took 0.1 seconds"
     )
+    optional = {reproducible.mask(report)}  # what a fence's optional_lines found in its runs
     kept = "Executing <Task finished name='Task-1' coro=<main() done> took 0.2 seconds"
     escaped = lambda line: line.replace("<", "&lt;").replace(">", "&gt;")  # noqa: E731
     forms = {
@@ -131,6 +139,34 @@ def test_optional_lines_are_left_out_in_every_form_the_site_carries_them(tmp_pat
     problems, masked_only = compare(["tick", report, "done"])
     assert not problems, "\n\n".join(problems)
     assert masked_only == sorted(forms)
-    # A line the fence does not declare optional is a difference in every form.
+    # A line that is not optional is a difference in every form.
     problems, _ = compare(["tick", kept, "done"])
     assert sorted(p.split(":")[0] for p in problems) == sorted(forms)
+
+
+def test_a_fences_optional_lines_apply_to_its_own_output_only() -> None:
+    """Two fences whose patterns differ: one leaves out every slow-step report, the other
+    requires the report of main's last step. That report, printed by the second, stays."""
+    loose = "snippets/pitfalls-debug-mode/missing_await_debug.py"  # optional_lines="^Executing <"
+    strict = "snippets/debugging/forgotten_debug.py"  # requires Task-2's "finished" report
+    fences = fence.by_snippet(fence.find_all())
+    assert fences[loose].run.optional_lines == "^Executing <"
+    required = (
+        "Executing <Task finished name='Task-2' coro=<main() done, defined at "
+        f"{strict}:10> result=None created at .../lib/python3.13/asyncio/runners.py:100> took 0.155 seconds"
+    )
+    assert re.search(fences[loose].run.optional_lines, required)  # the loose pattern would take it
+    assert not re.search(fences[strict].run.optional_lines, required)
+    slow = f"Executing <Task finished name='Task-1' coro=<main() done, defined at {loose}:19> took 0.105 seconds"
+    record = {
+        "runs": [
+            {"snippet": loose, "output": f"main is finished\n{slow}\n"},
+            {"snippet": strict, "output": f"main is finished\n{required}\n"},
+        ]
+    }
+    optional = reproducible.optional_lines(record)
+    assert optional == {reproducible.mask(slow)}
+    page = "<pre><code>main is finished\n{}</code></pre>\n"
+    a = {"page/index.html": page.format(required.replace("<", "&lt;").replace(">", "&gt;"))}
+    assert reproducible._is_optional(slow, optional)
+    assert not reproducible._is_optional(a["page/index.html"].split("\n")[1], optional)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.build import fence, interpreters, runner, transcripts
+from tools.pipeline import fence, interpreters, runner, transcripts
 
 HERE = interpreters.current()
 

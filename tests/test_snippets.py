@@ -1,16 +1,18 @@
 """Every snippet a page runs: its style, and its output on every selected Python.
 
-The output check is the one the site build makes (tools.build.transcripts), read from the
+The output check is the one the site build makes (tools.pipeline.transcripts), read from the
 suite's one build of the site, so a snippet whose output drifts fails here with the diff
 the build printed, one test per snippet and version.
 """
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from pytest_examples import CodeExample, EvalExample
 
-from tools.build import fence, interpreters, transcripts
+from tools.pipeline import fence, interpreters, transcripts
 
 FENCES = fence.by_snippet(fence.find_all())
 
@@ -52,11 +54,7 @@ def test_output(site_build, found: fence.Fence, version: str) -> None:
     assert run is not None, (
         f"{found.where}: the build did not run {found.snippet} on Python {version}"
     )
-    interpreter = interpreters.Interpreter(version, "", "", "")
-    result = transcripts.Run(
-        found.snippet, interpreter, run["command"], run["output"], run["returncode"], run["seconds"]
-    )
-    problems = transcripts.check(result, found.run)
+    problems = transcripts.check(transcripts.Run.from_record(run), found.run)
     assert not problems, f"{found.where}: " + "\n".join(problems)
 
 
@@ -69,6 +67,19 @@ def test_every_own_transcript_was_printed_by_its_version() -> None:
     """A <name>.3.X.out comes from a run of 3.X (native or WebAssembly), as recorded."""
     problems = transcripts.unrecorded(FENCES.values())
     assert not problems, "\n".join(problems)
+
+
+def test_a_version_transcript_quotes_its_own_standard_library() -> None:
+    """A <name>.3.15.out that shows .../lib/python3.14/ was copied from 3.14's run."""
+    wrong = []
+    for path in sorted((fence.ROOT / fence.SNIPPETS).rglob("*.3.*.out")):
+        version = re.search(r"\.(3\.\d+)\.out$", path.name)[1]
+        others = set(re.findall(r"\.\.\./lib/python(3\.\d+)/", path.read_text(encoding="utf-8")))
+        if others - {version}:
+            wrong.append(
+                f"{path.relative_to(fence.ROOT)}:1: quotes Python {', '.join(sorted(others))}'s library"
+            )
+    assert not wrong, "\n".join(wrong) + "\nRecord it from its own version's run."
 
 
 def test_snippets_dir_is_not_empty() -> None:

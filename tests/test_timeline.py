@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.build import fence, interpreters, runner, timeline, trace, transcripts
-from tools.build.fence import RunOptions
+from tools.pipeline import fence, interpreters, runner, timeline, trace, transcripts
+from tools.pipeline.fence import RunOptions
 
 FENCES = [(f.page, f.snippet) for f in fence.find_all() if f.timeline]
 
@@ -88,12 +88,12 @@ def test_the_tracer_follows_the_calls_of_a_synchronous_main(tmp_path, version) -
 
 def test_a_traced_run_that_prints_something_else_is_refused() -> None:
     data = {"steps": [{"lane": 0}], "output": [[0, "b\n"], [0, "a\n"]], "python": "3.12.1"}
-    with pytest.raises(timeline.TimelineError, match="something other than the transcript"):
+    with pytest.raises(timeline.TimelineError, match="something other than the plain run"):
         timeline.check_against(data, "$ python x.py\na\nb\n", "x.py", RunOptions())
     timeline.check_against(data, "$ python x.py\nb\na\n", "x.py", RunOptions())
     # A line the fence declares optional may be missing from the traced run, and only then.
     slow = "$ python x.py\nb\nslow step took 5 ms\na\n"
-    with pytest.raises(timeline.TimelineError, match="something other than the transcript"):
+    with pytest.raises(timeline.TimelineError, match="something other than the plain run"):
         timeline.check_against(data, slow, "x.py", RunOptions())
     timeline.check_against(data, slow, "x.py", RunOptions(optional_lines="^slow step"))
 
@@ -133,12 +133,10 @@ def test_each_timeline_fence_has_a_picture_with_a_text_alternative(
 
 
 @pytest.mark.parametrize(("page", "snippet"), FENCES, ids=[s for _, s in FENCES])
-def test_each_picture_shows_the_order_of_the_transcript(built_site, page: str, snippet: str):
-    figure = _figure(built_site, page, snippet)
+def test_each_picture_shows_the_order_of_the_output(site_build, page: str, snippet: str):
+    figure = _figure(site_build.site, page, snippet)
     python = re.search(r"on Python (3\.\d+)\.\d+", figure)[1]
-    expected = transcripts.read(snippet, python)
-    assert expected is not None
-    lines = expected.rstrip("\n").split("\n")[1:]
+    lines = site_build.runs(snippet)[python]["output"].rstrip("\n").split("\n")  # the page's
 
     # What each step printed, in step order, is the transcript (outside-step lines aside).
     printed = []
@@ -247,13 +245,13 @@ def test_each_text_alternative_says_what_its_picture_shows(
 
 @pytest.mark.parametrize(("page", "snippet"), FENCES, ids=[s for _, s in FENCES])
 def test_each_finishing_order_is_the_order_of_the_done_lines(
-    built_site, page: str, snippet: str
+    site_build, page: str, snippet: str
 ) -> None:
     """Rows named find_divisibles(n, d) finish in the order their `done with n / d` lines appear."""
-    figure = _figure(built_site, page, snippet)
+    figure = _figure(site_build.site, page, snippet)
     desc = html.unescape(re.search(r"<desc [^>]*>([^<]+)</desc>", figure)[1])
     python = re.search(r"on Python (3\.\d+)\.\d+", figure)[1]
-    output = transcripts.split(transcripts.read(snippet, python))[1]
+    output = site_build.runs(snippet)[python]["output"]  # what the page shows under the code
     done = [f"{a}, {b}" for a, b in re.findall(r"^done with (\d+) / (\d+)", output, re.M)]
     order = re.search(r"They finished in this order: (.+)\.$", desc)
     finished = re.findall(r"find_divisibles\((\d+, \d+)\)", order[1]) if order else []

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tools import publish
-from tools.build import fence, interpreters, transcripts
+from tools.pipeline import fence, interpreters, transcripts
 
 pytestmark = pytest.mark.builds
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tools.build import fence, interpreters
+from tools.pipeline import fence, interpreters
 
 WORKFLOWS = fence.ROOT / ".github" / "workflows"
 BIN = Path(sys.executable).parent

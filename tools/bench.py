@@ -7,7 +7,7 @@ and snippet edits it makes never touch yours. Each timing is the median of --run
 * strict build: what `make build` does, every snippet executed on every Python found;
 * no-exec build (the floor): the same pages with ASYNCIO_BASICS_BENCH_NO_EXEC=1, which
   shows the recorded transcripts and runs nothing (honoured by non-strict builds only);
-* snippet run time: the sum of tools.build.transcripts.Run.seconds over every run the strict build
+* snippet run time: the sum of tools.pipeline.transcripts.Run.seconds over every run the strict build
   makes (every snippet x version, and any other run a page asks for), counted inside it;
   likewise the time spent executing notebooks, if any;
 * rebuilds with the execution cache of `make serve`, after editing only prose, and after
@@ -40,8 +40,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from tools.build import executor, fence, interpreters, runner
-from tools.build.fence import ROOT
+from tools.pipeline import executor, fence, interpreters, runner
+from tools.pipeline.fence import ROOT
 
 CORES = os.cpu_count() or 1
 GOAL_BUILD = 1.15  # strict build <= 1.15 x (no-exec build + snippet run time / cores)
@@ -129,11 +129,11 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if bench.failed or bench.test_failed else 0
 
 
-# `mkdocs build`, counting the time the build's own snippet runs (tools.build.transcripts.Run.seconds)
+# `mkdocs build`, counting the time the build's own snippet runs (tools.pipeline.transcripts.Run.seconds)
 # and notebook executions (kernel start included) take. The build is otherwise untouched.
 _TIMED_BUILD = """
 import json, sys, threading, time
-from tools.build import runner
+from tools.pipeline import runner
 
 out, notebooks, args = sys.argv[1], sys.argv[2] == "notebooks", sys.argv[3:]
 spent = {"runs": 0, "run_seconds": 0.0, "notebook_seconds": 0.0}

@@ -32,7 +32,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tools.build import interpreters
+from tools.pipeline import interpreters
 
 ROOT = Path(__file__).resolve().parent.parent
 BRANCH = "gh-pages"

@@ -22,7 +22,7 @@ import subprocess
 import sys
 
 from tools import wasm
-from tools.build import fence, transcripts
+from tools.pipeline import fence, transcripts
 
 
 def untranscribed(version: str) -> list[str]:

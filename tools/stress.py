@@ -2,7 +2,7 @@
 output ever differs from its committed transcript.
 
 Transcripts are compared exactly as the build and the tests compare them
-(tools.build.transcripts.check, after masking durations and task numbers), so a snippet listed
+(tools.pipeline.transcripts.check, after masking durations and task numbers), so a snippet listed
 here would, one day, fail a build for no reason. Beside the runs, CPU-burning processes
 (one per core by default) keep the machine busy, as a loaded CI runner would be.
 
@@ -25,7 +25,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from tools.build import fence, interpreters, runner, transcripts
+from tools.pipeline import fence, interpreters, runner, transcripts
 
 
 @dataclass

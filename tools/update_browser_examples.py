@@ -15,8 +15,8 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 from tools import wasm
-from tools.build import fence, transcripts
-from tools.build.fence import ROOT
+from tools.pipeline import fence, transcripts
+from tools.pipeline.fence import ROOT
 
 
 def main(wanted: list[str]) -> int:

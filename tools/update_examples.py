@@ -12,9 +12,9 @@ from __future__ import annotations
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
-from tools.build import fence, interpreters, runner, transcripts
-from tools.build.executor import jobs_from_environment
-from tools.build.fence import ROOT
+from tools.pipeline import fence, interpreters, runner, transcripts
+from tools.pipeline.executor import jobs_from_environment
+from tools.pipeline.fence import ROOT
 
 
 def main() -> int:

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tools.build import fence
+from tools.pipeline import fence
 
 HERE = Path(__file__).resolve().parent
 CHROMIUM = os.environ.get("ASYNCIO_BASICS_CHROMIUM", "/usr/bin/chromium")

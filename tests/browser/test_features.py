@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.build import fence, render
+from tools.pipeline import fence, render
 
 USAGES = {u.snippet: u for u in fence.find_all()}
 DESKTOP = {"width": 1280, "height": 900}

@@ -14,7 +14,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from tools.build import fence
+from tools.pipeline import fence
 
 
 class _Page(HTMLParser):

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tools import wasm
-from tools.build import fence, playground, render
+from tools.pipeline import fence, playground, render
 
 PAGE_ENGINE = wasm.ENGINES[playground.PYTHON]  # the runtime the page loads
 RUNNABLE = [u for u in playground.runnable() if not u.checkpoint]  # a checkpoint has no Run button

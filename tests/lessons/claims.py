@@ -37,7 +37,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.build import fence, interpreters, transcripts
+from tools.pipeline import fence, interpreters, transcripts
 
 ROOT = fence.ROOT
 KERNEL = "the notebook's kernel"
@@ -141,14 +141,16 @@ class Output:
         )  # fmt: skip
 
     @classmethod
-    def from_record(cls, run: dict) -> Output:
+    def from_record(cls, record: dict) -> Output:
+        """This build's run, from the build's run record (transcripts.Run.to_record)."""
+        run = transcripts.Run.from_record(record)
         return cls(
-            run["snippet"],
-            run["version"],
-            run["output"],
-            run["returncode"],
-            run["seconds"],
-            run["stderr"],
+            run.snippet,
+            run.interpreter.version,
+            run.output,
+            run.returncode,
+            run.seconds,
+            run.stderr,
         )
 
 

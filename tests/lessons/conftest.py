@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tools.build import fence, render
+from tools.pipeline import fence, render
 
 
 def _source_lines(snippet: str) -> list[str]:

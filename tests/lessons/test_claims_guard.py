@@ -124,7 +124,7 @@ def test_every_page_of_the_site_has_its_claims_module() -> None:
     """A page without a claims module would say things about output that nothing checks."""
     import importlib.util
 
-    from tools.build.fence import DOCS, ROOT
+    from tools.pipeline.fence import DOCS, ROOT
 
     missing = []
     for path in sorted((ROOT / DOCS).glob("*.md")) + sorted((ROOT / DOCS).glob("*.ipynb")):
@@ -149,7 +149,7 @@ def test_every_page_of_the_site_has_its_claims_module() -> None:
 
 def test_a_version_this_machine_cannot_run_is_claimed_on_its_committed_transcript() -> None:
     """3.14's output of a snippet, from its transcript: text, the fence's exit status, streams."""
-    from tools.build import fence, transcripts
+    from tools.pipeline import fence, transcripts
 
     snippet = "snippets/original-program/no_wait.py"
     options = fence.by_snippet(fence.find_all())[snippet].run

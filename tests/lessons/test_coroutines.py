@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.lessons.claims import IN_TURN, Page
-from tools.build import transcripts
+from tools.pipeline import transcripts
 
 page = Page("docs/coroutines.md")
 

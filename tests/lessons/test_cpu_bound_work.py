@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.lessons.claims import Page
-from tools.build import fence
+from tools.pipeline import fence
 
 page = Page("docs/cpu-bound-work.md")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 
 from tests.lessons.claims import Page
-from tools.build import fence, interpreters, transcripts
+from tools.pipeline import fence, interpreters, transcripts
 
 page = Page("docs/original-program.md")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from tests.lessons.claims import Page
-from tools.build import fence
+from tools.pipeline import fence
 
 page = Page("docs/pitfalls-debug-mode.md")
 
@@ -206,7 +206,7 @@ def test_the_lines_the_page_names(line_number) -> None:
 
 def test_the_slow_steps_never_pause() -> None:
     # "whose find_divisibles never pauses": each search is one step.
-    from tools.build.fence import ROOT
+    from tools.pipeline.fence import ROOT
 
     assert "asyncio.sleep" not in (ROOT / SLOW).read_text(encoding="utf-8")
 

@@ -8,7 +8,7 @@ Run gives, and what is recorded as 3.14's or 3.15's transcript was printed by th
 
 Users: tests/test_playground.py (every runnable snippet on both engines, against its
 transcript) and tools/update_browser_examples.py (recording them). The site build never
-imports this package: it only copies the page's runtime (tools/build/playground.py).
+imports this package: it only copies the page's runtime (tools/pipeline/playground.py).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from tools.build import fence, interpreters, playground, render, transcripts
-from tools.build.fence import Fence, RunOptions
+from tools.pipeline import fence, interpreters, playground, render, transcripts
+from tools.pipeline.fence import Fence, RunOptions
 
 ROOT = fence.ROOT
 NODE_WORKER = Path(__file__).with_name("node_worker.mjs")

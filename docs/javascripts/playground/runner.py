@@ -31,7 +31,7 @@ import traceback
 import types
 import warnings
 
-# What tools/build/runner.py's BASE_ENV gives a real run, where it still matters after start-up.
+# What tools/pipeline/runner.py's BASE_ENV gives a real run, where it still matters after start-up.
 BASE_ENV = {
     "PYTHONUNBUFFERED": "1",
     "PYTHONDONTWRITEBYTECODE": "1",

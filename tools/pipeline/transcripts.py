@@ -27,8 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.build.fence import DOCS, ROOT, SNIPPETS, Fence, RunOptions
-from tools.build.interpreters import SUPPORTED, Interpreter, version_key
+from tools.pipeline.fence import DOCS, ROOT, SNIPPETS, Fence, RunOptions
+from tools.pipeline.interpreters import SUPPORTED, Interpreter, version_key
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,30 @@ class Run:
     @property
     def transcript(self) -> str:
         return compose(self.command, self.output)
+
+    def to_record(self) -> dict:
+        """A run's one JSON form: the cache stores it, the build's run record lists it, and
+        the tests read it back with `from_record`."""
+        return {
+            "snippet": self.snippet,
+            "version": self.interpreter.version,
+            "python": self.interpreter.full_version,
+            "command": self.command,
+            "output": self.output,
+            "stderr": self.stderr,
+            "returncode": self.returncode,
+            "seconds": self.seconds,
+        }
+
+    @classmethod
+    def from_record(cls, data: dict, interpreter: Interpreter | None = None) -> Run:
+        """A run from `to_record`'s form, on `interpreter` (default: the one it names)."""
+        if interpreter is None:
+            interpreter = Interpreter(data["version"], "", data["python"], "")
+        return cls(
+            data["snippet"], interpreter, data["command"], data["output"],
+            data["returncode"], data["seconds"], data["stderr"],
+        )  # fmt: skip
 
     @property
     def recording(self) -> Recording:

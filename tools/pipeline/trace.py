@@ -1,6 +1,6 @@
 """Run a snippet and record who held the thread when: the data behind a timeline picture.
 
-    python -m tools.build.trace snippets/suspension/sleep_zero.py
+    python -m tools.pipeline.trace snippets/suspension/sleep_zero.py
 
 runs the script as `python snippets/...` would (as `__main__`, its folder first on
 sys.path, from the repository root) and prints one line, `TRACE ` followed by JSON:
@@ -18,7 +18,7 @@ picture can be checked against the transcript of the same script. Output written
 any step (before the loop starts, after it ends) is kept in order with task null.
 
 The run is traced in-process, so only the interpreter running this module matters: the
-build runs it with the newest Python it runs the snippets with (tools/build/timeline.py).
+build runs it with the newest Python it runs the snippets with (tools/pipeline/timeline.py).
 """
 
 from __future__ import annotations
@@ -208,7 +208,7 @@ def parse(output: str) -> dict[str, Any]:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1 or not argv[0].endswith(".py"):
-        print("usage: python -m tools.build.trace snippets/<lesson>/<name>.py", file=sys.stderr)
+        print("usage: python -m tools.pipeline.trace snippets/<lesson>/<name>.py", file=sys.stderr)
         return 2
     if not os.path.isfile(argv[0]):
         print(f"{argv[0]}: no such file", file=sys.stderr)

@@ -1,7 +1,7 @@
 """Timeline pictures: which task held the event loop when, drawn from a real run.
 
 A fence with `timeline="on"` gets, below its output, an SVG drawn at build time from one
-run of the same script under tools/build/trace.py. That run is a separate one from the run whose
+run of the same script under tools/pipeline/trace.py. That run is a separate one from the run whose
 output the page shows (tracing adds a little time to every step), so the picture says so;
 the build checks that it printed the same lines in the same order as the transcript, so
 the picture always shows the order the page shows.
@@ -10,7 +10,7 @@ The SVG is plain text written here (no dependency) and inlined in the page, so i
 the light and dark palettes (colours in docs/stylesheets/site.css). It has a <title> and a
 <desc>, and the figure lists every step as text below the picture.
 
-    python -m tools.build.timeline snippets/suspension/sleep_zero.py > /tmp/t.svg   # to look at one
+    python -m tools.pipeline.timeline snippets/suspension/sleep_zero.py > /tmp/t.svg   # to look at one
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tools.build import interpreters, runner, trace, transcripts
-from tools.build.fence import RunOptions
-from tools.build.transcripts import Run
+from tools.pipeline import interpreters, runner, trace, transcripts
+from tools.pipeline.fence import RunOptions
+from tools.pipeline.transcripts import Run
 
-TRACER = "tools.build.trace"
+TRACER = "tools.pipeline.trace"
 TRACER_DIGEST = hashlib.sha256(Path(trace.__file__).read_bytes()).hexdigest()
 
 WIDTH = 640  # viewBox units; the picture scales to the column's width
@@ -42,7 +42,7 @@ class TimelineError(Exception):
 
 
 def trace_options(options: RunOptions) -> RunOptions:
-    """The fence's options, with the script run under tools/build/trace.py."""
+    """The fence's options, with the script run under tools/pipeline/trace.py."""
     return dataclasses.replace(options, args=(*options.args, "-m", TRACER), streams=False)
 
 
@@ -61,13 +61,14 @@ def parse_run(run: Run, options: RunOptions) -> dict[str, Any]:
 def check_against(
     data: dict[str, Any], expected: str | None, snippet: str, options: RunOptions
 ) -> None:
-    """The traced run printed what the transcript says, in the same order."""
+    """The traced run printed what the page shows (`expected`: the plain run of the same
+    Python, as a transcript), in the same order."""
     printed = "".join(text for _, text in data["output"])
     shown = transcripts.split(expected or "")[1]
     if transcripts.mask(printed, options) != transcripts.mask(shown, options):
         raise TimelineError(
-            f"{snippet}: the traced run printed something other than the transcript, so its "
-            f"picture would not match the output on the page.\n--- transcript\n{shown}"
+            f"{snippet}: the traced run printed something other than the plain run, so its "
+            f"picture would not match the output on the page.\n--- plain run\n{shown}"
             f"--- traced run (Python {data['python']})\n{printed}"
         )
     if not data["steps"]:
@@ -220,7 +221,9 @@ def mask_pictures(text: str) -> str:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
-        print("usage: python -m tools.build.timeline snippets/<lesson>/<name>.py", file=sys.stderr)
+        print(
+            "usage: python -m tools.pipeline.timeline snippets/<lesson>/<name>.py", file=sys.stderr
+        )
         return 2
     options = trace_options(RunOptions())
     print(

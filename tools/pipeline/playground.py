@@ -24,8 +24,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from tools.build import fence
-from tools.build.fence import Fence, RunOptions
+from tools.pipeline import fence
+from tools.pipeline.fence import Fence, RunOptions
 
 ROOT = fence.ROOT
 PACKAGE = ROOT / "node_modules" / "pyodide"

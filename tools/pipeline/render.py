@@ -28,7 +28,7 @@ from collections.abc import Iterable
 
 import markdown_exec
 
-from tools.build import interpreters, transcripts
+from tools.pipeline import interpreters, transcripts
 
 MARKER = "# new"
 _MARKED = re.compile(r"^(?P<code>.*?\S)[ \t]+" + re.escape(MARKER) + r"[ \t]*$")

@@ -1,7 +1,7 @@
 """The notebook page: run on the build's own Python, fail loudly, load nothing remote.
 
 mkdocs-jupyter executes each notebook through nbconvert in a Jupyter kernel. The build
-hooks (tools/build/hooks.py) use this module to
+hooks (tools/pipeline/hooks.py) use this module to
 
 * configure the plugin for the build's mode: only `make serve` may replay a cached run;
 

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tools.build import cache, runner, timeline, transcripts
-from tools.build.fence import ROOT, Fence, RunOptions
-from tools.build.interpreters import Interpreter
-from tools.build.transcripts import Run
+from tools.pipeline import cache, runner, timeline, transcripts
+from tools.pipeline.fence import ROOT, Fence, RunOptions
+from tools.pipeline.interpreters import Interpreter
+from tools.pipeline.transcripts import Run
 
 CACHE_ENV = "ASYNCIO_BASICS_CACHE"
 NO_EXEC_ENV = "ASYNCIO_BASICS_BENCH_NO_EXEC"
@@ -118,9 +118,13 @@ class Executor:
         ]
 
     def trace(self, fence: Fence) -> dict[str, Any]:
-        """The timeline data of the fence's snippet; TimelineError if its traced run failed."""
+        """The timeline data of the fence's snippet; TimelineError if its traced run failed,
+        or printed something else than the plain run of the same Python that the page shows."""
         self.start([fence])
-        return self._traces[fence.snippet].result()
+        data = self._traces[fence.snippet].result()
+        shown = self.results(fence)[-1].run  # the newest version's: the one traced
+        timeline.check_against(data, shown.transcript, fence.snippet, fence.run)
+        return data
 
     def all_results(self) -> list[Result]:
         return [future.result() for future in self._runs.values()]
@@ -167,11 +171,7 @@ class Executor:
                 not r.timed_out and r.returncode == options.expected_returncode(interpreter.version)
             ),
         )
-        data = timeline.parse_run(run, traced)
-        timeline.check_against(
-            data, transcripts.read(snippet, interpreter.version, self.root), snippet, options
-        )
-        return data
+        return timeline.parse_run(run, traced)
 
     def _cached(
         self,

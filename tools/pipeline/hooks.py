@@ -17,6 +17,7 @@ import functools
 import json
 import logging
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,13 +31,16 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from tools import reproducible  # noqa: E402
-from tools.build import fence, interpreters, notebook, playground, render, timeline, transcripts  # noqa: E402
-from tools.build.executor import Executor, Mode, SwitchError, jobs_from_environment  # noqa: E402
-from tools.build.fence import Fence  # noqa: E402
+from tools.pipeline import fence, interpreters, notebook, playground, render, timeline, transcripts  # noqa: E402
+from tools.pipeline.executor import Executor, Mode, SwitchError, jobs_from_environment  # noqa: E402
+from tools.pipeline.fence import Fence  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.asyncio_basics")
 RECORD_ENV = "ASYNCIO_BASICS_RUN_RECORD"  # where to write every run of the build, as JSON (tests)
+# Set by the test suite for its one build: a run that differs from its transcript is then
+# reported by the test named for that snippet and version (tests/test_snippets.py), with its
+# diff, instead of failing the whole build and every test that reads it.
+RUNS_CHECKED_BY_TESTS_ENV = "ASYNCIO_BASICS_RUNS_CHECKED_BY_TESTS"
 OUTPUT_FENCE = "exec-output"  # placed by the hooks in a checkpoint's answer
 
 
@@ -49,6 +53,7 @@ class Build:
         self.strict = strict
         self.executor = Executor(selected, mode, jobs)
         self.mode = mode
+        self.runs_checked_by_tests = os.environ.get(RUNS_CHECKED_BY_TESTS_ENV) == "1"
         self.page_url = ""
         self.fences: dict[str, Fence] = {}  # fence_id -> fence, for the page being rendered
         self.rendered: set[str] = set()  # the fences of that page that the formatter rendered
@@ -72,7 +77,7 @@ class Build:
             self.rendered.add(found.where)
         if found is None:
             log.error(
-                "an exec fence the hooks did not see; is tools/build/hooks.py listed in mkdocs.yml?"
+                "an exec fence the hooks did not see; is tools/pipeline/hooks.py listed in mkdocs.yml?"
             )
             return render.failure(["an exec fence the build did not scan"])
         try:
@@ -124,7 +129,6 @@ class Build:
         if code.strip() != (ROOT / found.snippet).read_text(encoding="utf-8").strip():
             problems.append(f"{found.where}: the code shown is not the content of {found.snippet}")
         results = self.executor.results(found)
-        problems += [f"{found.where}: {p}" for r in results for p in r.problems]
         if any(render.MARKER in r.run.transcript for r in results):
             problems.append(
                 f"{found.where}: the output quotes a line marked `{render.MARKER}` (in a traceback), "
@@ -132,6 +136,10 @@ class Build:
             )
         for problem in problems:
             log.error(problem)
+        runs = [f"{found.where}: {p}" for r in results for p in r.problems]
+        for problem in runs:  # the suite reports each in the test named for its run
+            (log.info if self.runs_checked_by_tests else log.error)(problem)
+        problems += runs
         notes = (
             found.annotations if render.annotations(code) else ""
         )  # the theme looks right after the code
@@ -223,8 +231,26 @@ def on_config(config: Any) -> Any:
         log.warning(
             "ASYNCIO_BASICS_BENCH_NO_EXEC is set: no snippet runs, pages show recorded transcripts"
         )
-    reproducible.set_source_date_epoch()  # sitemap dates from the commit, not the clock
+    set_source_date_epoch()  # sitemap dates from the commit, not the clock (reproducible builds)
     return config
+
+
+def set_source_date_epoch(root: Path = ROOT) -> str | None:
+    """Set SOURCE_DATE_EPOCH to the last commit's time, unless already set; return it."""
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        try:
+            out = subprocess.run(
+                ["git", "log", "-1", "--format=%ct"],
+                cwd=root,
+                capture_output=True,
+                text=True,
+                timeout=20,
+            ).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            out = ""  # no git (a source archive): MkDocs uses today's date
+        if out.isdigit():
+            os.environ["SOURCE_DATE_EPOCH"] = out
+    return os.environ.get("SOURCE_DATE_EPOCH")
 
 
 def _list_pages_for_llms(config: Any) -> None:
@@ -336,7 +362,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     output, found = render.name_search_dialog(output)
     if not found and "md-search" in output:
         log.error(
-            "mkdocs-material's search markup changed; update tools/build/render.py (name_search_dialog)"
+            "mkdocs-material's search markup changed; update tools/pipeline/render.py (name_search_dialog)"
         )
     return output
 
@@ -352,18 +378,6 @@ def on_post_build(config: Any) -> None:
 
 def _write_record(path: Path, build: Build) -> None:
     """Every run of this build, for the tests that check the pages' claims against it."""
-    runs = [
-        {
-            "snippet": r.run.snippet,
-            "version": r.version,
-            "command": r.run.command,
-            "output": r.run.output,
-            "stderr": r.run.stderr,
-            "returncode": r.run.returncode,
-            "seconds": r.run.seconds,
-            "ran": r.ran,
-        }
-        for r in build.executor.all_results()
-    ]
+    runs = [{**r.run.to_record(), "ran": r.ran} for r in build.executor.all_results()]
     versions = [i.version for i in build.executor.interpreters]
     path.write_text(json.dumps({"versions": versions, "runs": runs}, indent=1), encoding="utf-8")

@@ -12,9 +12,9 @@ import subprocess
 import time
 from pathlib import Path
 
-from tools.build.fence import ROOT, RunOptions
-from tools.build.interpreters import Interpreter
-from tools.build.transcripts import Run, scrub
+from tools.pipeline.fence import ROOT, RunOptions
+from tools.pipeline.interpreters import Interpreter
+from tools.pipeline.transcripts import Run, scrub
 
 # The environment a snippet sees: only what makes its output reproducible. Anything from
 # the caller's shell (PYTHONASYNCIODEBUG, PYTHONWARNINGS, PYTHONDEVMODE, colours) would

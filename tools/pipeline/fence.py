@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.build.interpreters import SUPPORTED, version_key
+from tools.pipeline.interpreters import SUPPORTED, version_key
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = "docs"
