@@ -34,8 +34,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
     if missing:
         terminalreporter.write_line(
             f"MISSING: Python {', '.join(missing)} not found, so the build and every snippet test "
-            f"for it failed. Install it (pyenv install 3.X) or narrow the set on purpose with "
-            f"{interpreters.SELECT_ENV}.",
+            f"for it failed. {interpreters.how_to_install(missing)}",
             red=True,
             bold=True,
         )

@@ -45,10 +45,6 @@ def test_search_finds_a_word_on_the_page_that_uses_it(tab, site_url: str) -> Non
     assert any("results/" in href for href in hrefs), hrefs
 
 
-@pytest.mark.xfail(
-    "TaskGroup" not in (fence.ROOT / "docs/modern-asyncio.md").read_text(encoding="utf-8"),
-    reason="docs/modern-asyncio.md does not teach asyncio.TaskGroup yet",
-)
 def test_search_for_taskgroup_finds_the_modern_asyncio_page(tab, site_url: str) -> None:
     hrefs = _search(tab, site_url, "TaskGroup")
     assert any("modern-asyncio/" in href for href in hrefs), hrefs

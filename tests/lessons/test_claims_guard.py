@@ -182,3 +182,25 @@ def test_a_page_without_claims_says_why_and_runs_no_script() -> None:
         AssertionError, match=r"docs/coroutines.md runs snippets/coroutines/.* but makes no claim"
     ):
         Page("docs/coroutines.md", makes_no_claims="an overview").test()()
+
+
+def test_every_page_that_runs_a_script_ends_with_a_checkpoint() -> None:
+    """CONTRIBUTING.md: each lesson ends with a question whose answer is the build's output."""
+    from tools.pipeline import fence
+    from tools.pipeline.fence import DOCS, ROOT
+
+    missing = []
+    for path in sorted((ROOT / DOCS).glob("*.md")):
+        page = path.relative_to(ROOT).as_posix()
+        fences = fence.scan(path.read_text(encoding="utf-8"), page)
+        if not fences:
+            continue
+        sections = [
+            line for line in path.read_text(encoding="utf-8").split("\n") if line.startswith("## ")
+        ]
+        if sections[-1:] != ["## Checkpoint"] or not fences[-1].checkpoint:
+            missing.append(
+                f'{page}:1: a lesson ends with `## Checkpoint` and a checkpoint="on" fence '
+                "(CONTRIBUTING.md, Checkpoints)"
+            )
+    assert not missing, "\n".join(missing)

@@ -128,4 +128,26 @@ def _(zero, tenth):
     assert zero.lines[0] == tenth.lines[0] and len(zero.lines) == len(tenth.lines)
 
 
+CHECKPOINT = "snippets/suspension/checkpoint_no_pause.py"
+
+
+@page.claim("The task's line comes after main has awaited helper", CHECKPOINT)
+def _(out):
+    assert out.lines == [
+        "helper runs",
+        "main has awaited helper",
+        "other task runs",
+        "main has awaited sleep(0)",
+    ]
+
+
+@page.claim(
+    "The task runs only when main pauses at await asyncio.sleep(0)",
+    CHECKPOINT,
+)
+def _(out):
+    assert out.index("main has awaited helper") < out.index("other task runs")
+    assert out.index("other task runs") < out.index("main has awaited sleep(0)")
+
+
 test_claims = page.test()

@@ -8,8 +8,8 @@ A page includes a snippet with an exec fence in markdown-exec's own syntax:
 
 `scan` turns a page into `Fence`s, and everything else (the build, the executor, the
 timeline, downloads, the tests, the maintainer commands) works from those objects. The
-hooks give each fence its identity on the page (`fence_id`), so the formatter never has
-to recover it from a title or from the code.
+fence's body stays the include line: the formatter reads the snippet's path there and
+finds its Fence by that path (one fence per snippet).
 """
 
 from __future__ import annotations
@@ -150,6 +150,13 @@ def parse_run_options(attrs: dict[str, str], where: str) -> RunOptions:
         )
     except (ValueError, re.error) as error:
         raise FenceError(f"{where}: bad exec fence option: {error}") from None
+
+
+def include_path(body: str) -> str | None:
+    """The snippet that an exec fence's body (`--8<-- "snippets/..."`) names, or None."""
+    lines = [line for line in body.split("\n") if line.strip()]
+    match = _INCLUDE.match(lines[0]) if len(lines) == 1 else None
+    return match["path"] if match else None
 
 
 def scan(text: str, page: str, root: Path = ROOT) -> list[Fence]:

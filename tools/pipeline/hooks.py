@@ -44,8 +44,13 @@ RUNS_CHECKED_BY_TESTS_ENV = "ASYNCIO_BASICS_RUNS_CHECKED_BY_TESTS"
 OUTPUT_FENCE = "exec-output"  # placed by the hooks in a checkpoint's answer
 
 
+class FenceNotScanned(Exception):
+    """Markdown rendered an exec fence that on_files did not find (the hooks are not loaded)."""
+
+
 class Build:
-    """One build: its executor and the fences of the page being rendered."""
+    """One build: its executor, and every exec fence of the site by the snippet it runs
+    (fence.find_all allows one fence per snippet), so a formatter finds its fence by path."""
 
     def __init__(
         self, strict: bool, mode: Mode, selected: list[interpreters.Interpreter], jobs: int
@@ -54,32 +59,36 @@ class Build:
         self.executor = Executor(selected, mode, jobs)
         self.mode = mode
         self.runs_checked_by_tests = os.environ.get(RUNS_CHECKED_BY_TESTS_ENV) == "1"
-        self.page_url = ""
-        self.fences: dict[str, Fence] = {}  # fence_id -> fence, for the page being rendered
-        self.rendered: set[str] = set()  # the fences of that page that the formatter rendered
+        self.fences: dict[str, Fence] = {}  # snippet -> its fence, from on_files
+        self.urls: dict[str, str] = {}  # page ("docs/x.md") -> its URL, for download links
 
     # --- markdown-exec's formatter contract -------------------------------------------
 
     def validator(self, language: str, inputs: dict, options: dict, attrs: dict, md: Any) -> bool:
-        fence_id = inputs.pop("fence_id", "")
         inputs.pop("returncode", None)  # ours, per version (fence.py); markdown-exec wants an int
-        if not markdown_exec.validator(language, inputs, options, attrs, md):
-            return False
-        options["fence"] = self.fences.get(fence_id)
-        return True
+        return markdown_exec.validator(language, inputs, options, attrs, md)
+
+    def fence_of(self, body: str) -> Fence:
+        """The fence whose body (its one `--8<-- "snippets/..."` line) is `body`."""
+        include = fence.include_path(body)
+        found = self.fences.get(include or "")
+        if found is None:
+            raise FenceNotScanned(
+                f"an exec fence with {body.strip()[:80]!r}, which the hooks did not scan; is "
+                "tools/pipeline/hooks.py listed under hooks: in mkdocs.yml?"
+            )
+        return found
 
     def format(
         self, source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any
     ) -> str:
-        found: Fence | None = options.pop("fence")
         options.pop("extra")  # the fence's own options were parsed once, by fence.scan
-        if found is not None:
-            self.rendered.add(found.where)
-        if found is None:
-            log.error(
-                "an exec fence the hooks did not see; is tools/pipeline/hooks.py listed in mkdocs.yml?"
-            )
-            return render.failure(["an exec fence the build did not scan"])
+        try:
+            found = self.fence_of(source)
+        except FenceNotScanned as error:
+            log.error(str(error))
+            return render.failure([str(error)])
+        source = (ROOT / found.snippet).read_text(encoding="utf-8")
         try:
             shown, marked = render.code_for_page(source, found.snippet)
         except render.MarkerError as error:
@@ -107,17 +116,11 @@ class Build:
         )
         return self._with_download(str(html), found)  # str: Markup.replace would escape the link
 
-    def output_validator(
-        self, language: str, inputs: dict, options: dict, attrs: dict, md: Any
-    ) -> bool:
-        options["fence"] = self.fences.get(inputs.pop("fence_id", ""))
-        return True
-
     def output_format(
         self, source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any
     ) -> str:
-        """A checkpoint's output, inside its collapsed answer."""
-        found = options["fence"]
+        """A checkpoint's output, inside its collapsed answer (its body names the snippet)."""
+        found = self.fence_of(source)
         return markdown_exec.base_format(  # its problems were logged with its code
             language="python", run=lambda *_, **__: self._outputs(found), code="", md=md
         )
@@ -172,7 +175,7 @@ class Build:
 
     def _with_download(self, html: str, found: Fence) -> str:
         script, _ = render.code_for_download((ROOT / found.snippet).read_text(encoding="utf-8"))
-        href = get_relative_url(found.snippet, self.page_url)
+        href = get_relative_url(found.snippet, self.urls[found.page])
         html, count = render.add_download_link(html, found.title, href, script)
         if not count:
             log.error(
@@ -215,14 +218,7 @@ def on_config(config: Any) -> Any:
         fences.append(
             {"name": name, "class": "python", "validator": build.validator, "format": build.format}
         )
-    fences.append(
-        {
-            "name": OUTPUT_FENCE,
-            "class": "output",
-            "validator": build.output_validator,
-            "format": build.output_format,
-        }
-    )
+    fences.append({"name": OUTPUT_FENCE, "class": "output", "format": build.output_format})
     notebooks = config.plugins.get("mkdocs-jupyter")
     if notebooks is not None:
         notebook.configure(notebooks, mode.cache, mode.no_exec)
@@ -278,7 +274,10 @@ def on_files(files: Any, config: Any) -> Any:
         raise PluginError(str(error)) from None
     for problem in transcripts.stray_files(fences) + transcripts.unrecorded(fences):
         log.error(problem)
-    _build(config).executor.start(fences)  # every run starts now, on every core
+    build = _build(config)
+    build.fences = fence.by_snippet(fences)
+    build.urls = {f"{fence.DOCS}/{file.src_uri}": file.url for file in files.documentation_pages()}
+    build.executor.start(fences)  # every run starts now, on every core
     for snippet in sorted({f.snippet for f in fences}):  # each script, as shown, for download
         try:
             script, _ = render.code_for_download(
@@ -291,30 +290,38 @@ def on_files(files: Any, config: Any) -> Any:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    build = _build(config)
-    build.page_url = page.file.url
     try:
         fences = fence.scan(markdown, f"{fence.DOCS}/{page.file.src_uri}")
     except fence.FenceError as error:
         raise PluginError(str(error)) from None
-    build.fences = {f.where: f for f in fences}
-    build.rendered = set()
+    for found in fences:
+        _check_annotations(found)
+    return with_outputs_in_answers(without_moved_annotations(markdown, fences), fences)
+
+
+def without_moved_annotations(markdown: str, fences: list[Fence]) -> str:
+    """The page without the annotation lists that the formatter moves under their code."""
     lines = markdown.split("\n")
     for found in reversed(fences):  # bottom up, so that earlier line numbers stay valid
-        _check_annotations(found)
+        has_marks = render.annotations((ROOT / found.snippet).read_text(encoding="utf-8"))
+        if found.annotation_span and has_marks:
+            start, end = found.annotation_span
+            lines[start:end] = [""] * (end - start)  # blank: later fences keep their lines
+    return "\n".join(lines)
+
+
+def with_outputs_in_answers(markdown: str, fences: list[Fence]) -> str:
+    """Each checkpoint's output, as the first thing inside its collapsed answer."""
+    lines = markdown.split("\n")
+    for found in reversed(fences):
         if found.answer_line is not None:
-            indent = "    "
-            lines[found.answer_line + 1 : found.answer_line + 1] = [
-                f'{indent}```{OUTPUT_FENCE} fence_id="{found.where}"',
-                f"{indent}```",
+            at = found.answer_line + 1
+            lines[at:at] = [
+                f"    ```{OUTPUT_FENCE}",
+                f'    --8<-- "{found.snippet}"',
+                "    ```",
                 "",
             ]
-        has_marks = render.annotations((ROOT / found.snippet).read_text(encoding="utf-8"))
-        if found.annotation_span and has_marks:  # moved under the code by the formatter
-            start, end = found.annotation_span
-            del lines[start:end]
-        start = found.span[0]
-        lines[start] = f'{lines[start]} fence_id="{found.where}"'
     return "\n".join(lines)
 
 
@@ -338,22 +345,21 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    build = _build(config)
-    for where in sorted(
-        set(build.fences) - build.rendered, key=lambda w: int(w.rpartition(":")[2])
-    ):
-        # Markdown did not see a fence there (superfences refused its options, say): the page
-        # would show the fence as text and no output.
-        log.error(
-            f"{where}: this exec fence was not rendered as a code block; check its options and indentation"
-        )
-    build.fences, build.rendered = {}, set()  # a notebook page has no Markdown scan of its own
     if page.file.src_uri.endswith(".ipynb"):  # nbconvert's page: no CDN scripts
         html, remote = notebook.tidy(html)
         for found in remote:
             log.error(
                 f"{fence.DOCS}/{page.file.src_uri}: loads from another host ({found}); "
                 "the site must work offline: keep images and scripts in the repository"
+            )
+        return html
+    for found in fence.scan(page.markdown or "", f"{fence.DOCS}/{page.file.src_uri}"):
+        if render.download_marker(found.title) not in html:
+            # Markdown did not see a fence there (superfences refused its options, say): the
+            # page would show the fence as text and no output.
+            log.error(
+                f"{found.where}: this exec fence was not rendered as a code block; check its "
+                "options and indentation"
             )
     return html
 

@@ -63,14 +63,30 @@ def selected() -> list[Interpreter]:
     """An interpreter for every requested version, oldest first; SelectionError if one is missing."""
     missing = [v for v in requested() if find(v) is None]
     if missing:
-        found = [v for v in requested() if v not in missing]
         raise SelectionError(
             f"Python {', '.join(missing)} not found, and the build runs every snippet on every "
-            f"selected version ({' '.join(requested())}). Install it (pyenv install "
-            f"{missing[0]}, or put python{missing[0]} on PATH), or narrow the set on purpose: "
-            f'{SELECT_ENV}="{" ".join(found) or SUPPORTED[0]}".'
+            f"selected version ({' '.join(requested())}).\n" + how_to_install(missing)
         )
     return [i for v in requested() if (i := find(v))]
+
+
+def how_to_install(missing: list[str]) -> str:
+    """What to run for each missing version, with the tools people use, or how to narrow."""
+    found = [v for v in requested() if v not in missing] or [
+        v for v in SUPPORTED if find(v) is not None
+    ]
+    versions = " ".join(missing)
+    return "\n".join(
+        [
+            "Install it with one of:",
+            f"  pyenv install {versions}            (found under ~/.pyenv/versions)",
+            f"  uv python install {versions}        (then ASYNCIO_BASICS_PYTHON_{missing[0].replace('.', '_')}=$(uv python find {missing[0]}))",
+            f"  sudo apt-get install {' '.join('python' + v for v in missing)}   (Debian/Ubuntu, where packaged)",
+            f"  brew install {' '.join('python@' + v for v in missing)}   (macOS)",
+            f"or point ASYNCIO_BASICS_PYTHON_{missing[0].replace('.', '_')}=/path/to/python{missing[0]} at one,",
+            f'or run the others on purpose: {SELECT_ENV}="{" ".join(found) or SUPPORTED[0]}" make test',
+        ]
+    )
 
 
 @functools.cache

@@ -105,8 +105,13 @@ def _digest() -> str:
             n: version(n)
             for n in ("mkdocs-jupyter", "nbconvert", "nbclient", "ipykernel", "jupytext")
         },
-        # The kernel inherits the build's whole environment (the hook sets SOURCE_DATE_EPOCH).
-        "environment": {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"},
+        # The kernel inherits the build's whole environment, except what only the build reads:
+        # SOURCE_DATE_EPOCH (the hook sets it) and this project's own switches.
+        "environment": {
+            k: v
+            for k, v in os.environ.items()
+            if k != "SOURCE_DATE_EPOCH" and not k.startswith("ASYNCIO_BASICS_")
+        },
         "modules": {
             p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(docs.rglob("*.py"))
         },

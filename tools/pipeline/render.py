@@ -85,6 +85,11 @@ def hl_lines(marked: Iterable[int]) -> str:
     return " ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
 
 
+def download_marker(title: str) -> str:
+    """What a rendered exec fence's title bar holds: its download link (add_download_link)."""
+    return f'<span class="filename">{html.escape(title)} <a class="snippet-download"'
+
+
 def add_download_link(page_html: str, snippet: str, href: str, script: str) -> tuple[str, int]:
     """Give the code block titled `snippet` a download link, and the script to copy."""
     title = f'<div class="highlight"><span class="filename">{html.escape(snippet)}</span>'
