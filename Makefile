@@ -68,7 +68,7 @@ update-browser-examples: $(VENV)/.installed $(NODE_MODULES)  ## record the 3.14 
 lock: $(VENV)/.installed  ## re-resolve requirements.txt from requirements.in for Python 3.11.5+
 	$(BIN)/uv pip compile --universal --python-version 3.11.5 requirements.in -o requirements.txt --no-header
 
-bench: $(VENV)/.installed  ## build and test timings (medians of 5) and page weights
+bench: $(VENV)/.installed $(NODE_MODULES)  ## build and test timings as ratios from one run, and page weights
 	$(BIN)/python -m tools.bench
 
 STRESS_RUNS ?= 50

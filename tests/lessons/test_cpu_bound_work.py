@@ -46,7 +46,7 @@ def _(out):
     )  # no real speed-up (three threads on three free cores would be near 0.33)
 
 
-@page.claim("though not three times sooner: sending the arguments there", PROCESSES)
+@page.claim("They still take more than a third of the time of one after another", PROCESSES)
 def _(out):
     assert timing(out, "in three processes") > timing(out, "one after another") / 3
 
