@@ -20,6 +20,16 @@ import pytest
 from tools.pipeline import fence, interpreters, transcripts
 from tools.pipeline.hooks import RECORD_ENV, RUNS_CHECKED_BY_TESTS_ENV
 
+# A test's marker follows from what it needs: these fixtures build copies of the project
+# besides the suite's one build (slow), so `make check` leaves their tests out, and only them.
+BUILDS_FIXTURES = {"project", "repo", "sites"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BUILDS_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.builds)
+
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
     return [_versions_line()]

@@ -202,7 +202,6 @@ def _page(root: Path) -> str:
     return Project(root).html("index.html")
 
 
-@pytest.mark.builds
 def test_serve_replays_unchanged_runs_and_reruns_edited_ones(project: Path) -> None:
     cache = {executor.CACHE_ENV: ".cache/exec"}
     assert _build(project, "--no-strict", **cache)[0] == 0
@@ -217,7 +216,6 @@ def test_serve_replays_unchanged_runs_and_reruns_edited_ones(project: Path) -> N
     assert _runs(project) == 2, "an edited snippet was replayed from the cache"
 
 
-@pytest.mark.builds
 def test_a_failing_run_is_never_stored(project: Path) -> None:
     (project / "snippets/lesson/counted.out").write_text(f"$ python {COUNTED}\nsomething else\n")
     for expected_runs in (1, 2):
@@ -226,7 +224,6 @@ def test_a_failing_run_is_never_stored(project: Path) -> None:
         assert _runs(project) == expected_runs
 
 
-@pytest.mark.builds
 def test_a_strict_build_refuses_the_cache(project: Path) -> None:
     # The hook passes the build's strictness on: mkdocs.yml's `strict: true` refuses the
     # switch before anything runs (the no-exec switch: test_strict_builds_refuse_both_switches).
@@ -235,7 +232,6 @@ def test_a_strict_build_refuses_the_cache(project: Path) -> None:
     assert _runs(project) == 0
 
 
-@pytest.mark.builds
 def test_no_exec_shows_recorded_transcripts_without_running(project: Path) -> None:
     code, log = _build(project, "--no-strict", **{executor.NO_EXEC_ENV: "1"})
     assert code == 0, log

@@ -20,8 +20,6 @@ from support import Project
 from tools import publish
 from tools.pipeline import interpreters, transcripts
 
-pytestmark = pytest.mark.builds
-
 LESSON = "snippets/synchronous-baseline/find_divisibles.py"
 PAGE = """# A lesson
 

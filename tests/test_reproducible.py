@@ -22,8 +22,6 @@ from tools import reproducible
 from tools.pipeline import executor, fence
 from tools.pipeline.hooks import RECORD_ENV
 
-pytestmark = pytest.mark.builds
-
 
 def _build(site: Path, *flags: str, **env: str) -> Path:
     """The real site, on one Python (the version matrix is test_snippets.py's job)."""

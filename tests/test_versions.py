@@ -17,8 +17,6 @@ import pytest
 from tools import publish
 from tools.pipeline import fence, interpreters, transcripts
 
-pytestmark = pytest.mark.builds
-
 LESSON = "snippets/synchronous-baseline/find_divisibles.py"
 LESSON_PAGE = "synchronous-baseline/index.html"
 
@@ -114,12 +112,20 @@ def _clone(repo: Path, dest: Path) -> Path:
     return dest
 
 
-def test_an_older_release_does_not_take_latest(repo: Path, tmp_path: Path) -> None:
-    root = _clone(repo, tmp_path / "repo")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("ASYNCIO_BASICS_PYTHONS", interpreters.current().version)
-        publish.deploy("refs/tags/v0.0", root, preview=True)
-    assert _mike_list(root).splitlines() == ["dev", "0.1 [latest]", "0.0"]
+def test_an_older_release_does_not_take_latest(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The choice is ours (mike deploys what it is told): a unit test, no build."""
+    ran: list[list[str]] = []
+    monkeypatch.setattr(publish, "_run", lambda args, root, **kwargs: ran.append(args) or "")
+    monkeypatch.setattr(publish, "_copy_404_to_root", lambda version, root: None)
+    published = [{"version": "dev"}, {"version": "0.1", "aliases": ["latest"]}]
+    monkeypatch.setattr(publish, "published", lambda root: published)
+    monkeypatch.delenv(interpreters.SELECT_ENV, raising=False)
+    publish.deploy("refs/tags/v0.0", tmp_path)
+    assert [args[1:] for args in ran] == [["deploy", "0.0"]]
+    publish.deploy("refs/tags/v0.2", tmp_path)  # a newer one does
+    assert ran[1][1:] == ["deploy", "--update-aliases", "0.2", publish.LATEST]
 
 
 def test_a_drifted_output_is_not_deployed(repo: Path, tmp_path: Path) -> None:

@@ -1,6 +1,8 @@
 """The in-browser runner in Chromium: the real buttons, on the built site, offline.
 
-One snippet per page is run with its Run button and must print its 3.14 transcript; one is
+One snippet of each kind of job (options, environment, failing on purpose) is run with its
+Run button and must print its 3.14 transcript (tests/test_playground.py runs every snippet
+through the same worker, in Node); one is
 edited and run, turned into an endless loop and stopped, then reset and run again. Every
 request, the worker's included, must stay on the local server.
 """
@@ -18,7 +20,14 @@ from tools.pipeline import fence, playground, render
 PAGE_ENGINE = wasm.ENGINES[playground.PYTHON]  # the runtime the page loads
 RUNNABLE = [u for u in playground.runnable() if not u.checkpoint]  # a checkpoint has no Run button
 ON_COROUTINES = next(u for u in RUNNABLE if u.page == "docs/coroutines.md")
-FIRST_ON_EACH_PAGE = list({u.page: u for u in reversed(RUNNABLE)}.values())[::-1]
+# One snippet of each kind of job the page sends (interpreter options, environment, an exit
+# status that is not 0): tests/test_playground.py runs every snippet through the same worker.
+ONE_OF_EACH_KIND = list(
+    {
+        (u.run.args, u.run.env, u.run.expected_returncode(playground.PYTHON) != 0): u
+        for u in reversed(RUNNABLE)
+    }.values()
+)[::-1]
 DESKTOP = {"width": 1280, "height": 900}
 COLD = 120_000  # ms: the first Run downloads and starts Python, on a busy machine too
 
@@ -91,7 +100,7 @@ def test_nothing_of_python_loads_before_a_click(session, tab, site_url: str) -> 
 
 
 @pytest.mark.parametrize(
-    "usage", FIRST_ON_EACH_PAGE, ids=lambda u: u.snippet.removeprefix("snippets/")
+    "usage", ONE_OF_EACH_KIND, ids=lambda u: u.snippet.removeprefix("snippets/")
 )
 def test_run_prints_the_314_transcript(session, tab, site_url: str, usage) -> None:
     tab.goto(site_url + _page_of(usage), wait_until="networkidle")
