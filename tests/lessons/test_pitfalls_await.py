@@ -122,7 +122,9 @@ def _(out):
     assert len(out.findall(r"^Task was destroyed but it is pending!$")) == 3
 
 
-@page.claim("3.14 stops that program earlier, with a NameError", NO_WAIT, versions=("3.14", "3.15"))
+@page.claim(
+    "from 3.14 on, that program stops earlier, with a NameError", NO_WAIT, versions=("3.14", "3.15")
+)
 def _(out):
     assert out.lines[-1] == "NameError: name 'loop' is not defined" and out.returncode == 1
     assert not out.findall("Task was destroyed")
