@@ -61,7 +61,8 @@ update-examples: $(VENV)/.installed  ## reformat snippets, then record their tra
 	$(BIN)/python -m pytest tests/test_snippets.py -k style --update-examples -q -p no:xdist
 	$(BIN)/python -m tools.update_examples
 
-# 3.14 and 3.15 cannot be installed here: their transcripts come from the site's in-browser Python.
+# 3.14 and 3.15 cannot be installed here: their transcripts come from their WebAssembly builds
+# (tools/wasm: npm pyodide for 3.14, the page's runtime; pyodide-315 for 3.15, for the tests).
 update-browser-examples: $(VENV)/.installed $(NODE_MODULES)  ## record the 3.14 and 3.15 transcripts with their WebAssembly builds
 	$(BIN)/python -m tools.update_browser_examples
 

@@ -53,21 +53,15 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 def _awaiting_native_recording() -> list[str]:
     """Snippets with no transcript yet for a version this run did not execute natively.
 
-    Neither this machine nor its WebAssembly builds can run them on that version (threads,
-    sockets, the native event loop's name in a warning); GitHub's native job for the version
-    fails on them and uploads what it printed, to be reviewed and committed."""
+    GitHub's native job for that version fails on them and uploads what it printed, to be
+    reviewed and committed; `make update-browser-examples` records those the browser can run."""
     lines = []
+    fences = fence.find_all()
     for version in interpreters.SUPPORTED:
-        if version in interpreters.requested():
-            continue
-        waiting = [
-            f.snippet
-            for f in fence.by_snippet(fence.find_all()).values()
-            if f.run.runs_on(version) and transcripts.read(f.snippet, version) is None
-        ]
-        if waiting:
+        waiting = [f.snippet for f in transcripts.untranscribed(fences, version)]
+        if waiting and version not in interpreters.requested():
             lines.append(
-                f"no Python {version} transcript yet (recorded by GitHub's native {version} job; "
+                f"no Python {version} transcript yet (GitHub's native {version} job records it; "
                 f"claims on them skip {version}): {', '.join(waiting)}"
             )
     return lines
@@ -99,14 +93,14 @@ class SiteBuild:
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> SiteBuild:
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
     """The real site, built once per test run with `mkdocs build` (strict via mkdocs.yml).
 
     Whether it built is a test of its own (tests/test_site.py); a run whose output changed is
     reported by tests/test_snippets.py, for that snippet and version, and fails nothing else
     of the build."""
     shared = tmp_path_factory.getbasetemp()
-    if worker_id != "master":  # every xdist worker shares its parent folder
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # every xdist worker shares its parent folder
         shared = shared.parent
     folder = shared / "site-build"
     with open(shared / "site-build.lock", "w") as lock:

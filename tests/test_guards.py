@@ -18,7 +18,7 @@ import pytest
 from support import Project
 
 from tools import publish
-from tools.pipeline import interpreters, transcripts
+from tools.pipeline import fence, interpreters, transcripts
 
 LESSON = "snippets/synchronous-baseline/find_divisibles.py"
 PAGE = """# A lesson
@@ -325,14 +325,14 @@ def test_a_fence_that_markdown_does_not_render_is_an_error(
 
     from tools.pipeline import hooks, render
 
-    markdown = f'# Lesson\n\n```python exec="on"\n--8<-- "{LESSON}"\n```\n'
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="lesson.md"), markdown=markdown)
-    hooks.on_page_content("<p>```python exec=...</p>", page, None, None)
-    assert "docs/lesson.md:4: this exec fence was not rendered as a code block" in caplog.text
-    caplog.clear()
-    rendered = f"<div>{render.download_marker(LESSON)} href=...></div>"
+    fences = [f for f in fence.find_all() if f.page == "docs/coroutines.md"]
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="coroutines.md"))
+    rendered = "".join(f"<div>{render.download_marker(f.title)} href=...></div>" for f in fences)
     hooks.on_page_content(rendered, page, None, None)
     assert "not rendered" not in caplog.text
+    hooks.on_page_content(rendered.replace(fences[-1].snippet, "x"), page, None, None)
+    assert caplog.text.count("not rendered") == 1
+    assert f"{fences[-1].where}: this exec fence was not rendered as a code block" in caplog.text
 
 
 def test_an_exit_status_that_changes_from_a_version_on(project: Project) -> None:

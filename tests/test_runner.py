@@ -245,3 +245,29 @@ def test_min_and_max_python_bound_the_versions_a_snippet_runs_on() -> None:
     assert [v for v in interpreters.SUPPORTED if options.runs_on(v)] == ["3.11", "3.12", "3.13"]
     with pytest.raises(fence.FenceError, match="max_python='4.0' is not one of"):
         fence.parse_run_options({"max_python": "4.0"}, "docs/p.md:2")
+
+
+def test_which_lines_went_to_stderr_leaves_out_optional_ones_and_refuses_a_mismatch() -> None:
+    transcript = "$ python s.py\nstart\nExecuting <Task> took 0.2 seconds\nWarning: x\nend\n"
+    options = fence.RunOptions(optional_lines="^Executing <")
+    # The stderr-only run printed no slow-step report this time: the warning is still found.
+    assert transcripts.stderr_lines(transcript, "Warning: x\n", options) == [4]
+    # It printed one the transcript lacks: still line 4, the report being optional.
+    stderr = "Executing <Task> took 0.1 seconds\nWarning: x\n"
+    assert transcripts.stderr_lines(
+        transcript.replace("Executing <Task> took 0.2 seconds\n", ""), stderr, options
+    ) == [3]
+    # A required line the transcript lacks: no answer rather than a wrong one.
+    assert transcripts.stderr_lines(transcript, "Error: y\n", options) is None
+
+
+def test_a_snippet_has_one_fence(tmp_path: Path) -> None:
+    _script(tmp_path, "print(1)\n")
+    page = '```python exec="on"\n--8<-- "snippets/s.py"\n```\n'
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text(page, encoding="utf-8")
+    (tmp_path / "docs" / "b.md").write_text("# B\n\n" + page, encoding="utf-8")
+    with pytest.raises(
+        fence.FenceError, match=r"^docs/b.md:4: snippets/s.py is already included at docs/a.md:2"
+    ):
+        fence.find_all(tmp_path)

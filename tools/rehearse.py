@@ -25,15 +25,6 @@ from tools import wasm
 from tools.pipeline import fence, transcripts
 
 
-def untranscribed(version: str) -> list[str]:
-    """Snippets that run on `version` and have no transcript for it."""
-    return [
-        f"{usage.where}: {usage.snippet} has no Python {version} transcript"
-        for usage in fence.by_snippet(fence.find_all()).values()
-        if usage.run.runs_on(version) and transcripts.read(usage.snippet, version) is None
-    ]
-
-
 def main(versions: list[str]) -> int:
     unknown = [v for v in versions if v not in wasm.ENGINES]
     if unknown:
@@ -41,7 +32,12 @@ def main(versions: list[str]) -> int:
             f"error: no engine for Python {', '.join(unknown)}; rehearse {' '.join(wasm.ENGINES)}"
         )
         return 2
-    missing = [line for version in versions for line in untranscribed(version)]
+    fences = fence.find_all()
+    missing = [
+        f"{f.where}: {f.snippet} has no Python {version} transcript"
+        for version in versions
+        for f in transcripts.untranscribed(fences, version)
+    ]
     for line in missing:
         print(f"error: {line}; GitHub's native job fails on it and uploads what it printed")
     selection = " or ".join(f"py{v}" for v in versions)

@@ -7,7 +7,7 @@ the build.
 
 Snippet outputs: a page shows what its snippets printed in this build, including the
 durations they measured, which honestly change from run to run. `compare_sites` therefore
-compares text files after runner.mask (the same masking that compares a run with its
+compares text files after transcripts.mask (the same masking that compares a run with its
 committed transcript), and every other file byte for byte. The lines that a fence's runs
 printed and its own `optional_lines` declare optional (they appear or not by timing) are
 left out of both sides, in each form a site carries them: escaped in pages, raw in

@@ -97,8 +97,7 @@ class Fence:
     # mode's 100 ms there); ignored when an engine's run is compared, never recorded.
     browser_optional_lines: str = ""
     annotations: str = ""  # the `1.  ...` list after the fence, if the snippet has (1)! marks
-    # Lines of the page (0-based, end exclusive) that the hooks rewrite.
-    span: tuple[int, int] = (0, 0)
+    # Lines of the page (0-based, end exclusive) of the annotation list the hooks move.
     annotation_span: tuple[int, int] | None = None
     answer_line: int | None = None  # the `??? success "Answer"` line of a checkpoint
 
@@ -234,7 +233,6 @@ def _scan(lines: list[str], page: str, root: Path) -> Iterator[Fence]:
             no_browser=attrs.get("no_browser", ""),
             browser_optional_lines=attrs.get("browser_optional_lines", ""),
             annotations=annotations,
-            span=(start, end + 1),
             annotation_span=annotation_span,
             answer_line=answer,
         )
@@ -285,16 +283,17 @@ def find_all(root: Path = ROOT) -> list[Fence]:
     first: dict[str, Fence] = {}
     for fence in fences:
         seen = first.setdefault(fence.snippet, fence)
-        if seen.run != fence.run:
+        if seen is not fence:
             raise FenceError(
-                f"{fence.where}: {fence.snippet} is run with other options at {seen.where}; "
-                "one snippet has one transcript, so copy the snippet to run it another way"
+                f"{fence.where}: {fence.snippet} is already included at {seen.where}; a snippet "
+                "has one fence (one run, one transcript, one place on the site): copy the "
+                "snippet to show it again or to run it another way"
             )
     return fences
 
 
 def by_snippet(fences: list[Fence]) -> dict[str, Fence]:
-    """The first fence of each snippet: what runs it (every fence of a snippet runs it alike)."""
+    """Each snippet's fence (find_all allows one per snippet)."""
     found: dict[str, Fence] = {}
     for fence in fences:
         found.setdefault(fence.snippet, fence)

@@ -74,8 +74,8 @@ class Build:
         found = self.fences.get(include or "")
         if found is None:
             raise FenceNotScanned(
-                f"an exec fence with {body.strip()[:80]!r}, which the hooks did not scan; is "
-                "tools/pipeline/hooks.py listed under hooks: in mkdocs.yml?"
+                f"an exec fence whose body is {body.strip()[:80]!r}: it must be one line, "
+                '--8<-- "snippets/<lesson>/<name>.py", naming a snippet that a page of docs/ includes'
             )
         return found
 
@@ -120,7 +120,11 @@ class Build:
         self, source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any
     ) -> str:
         """A checkpoint's output, inside its collapsed answer (its body names the snippet)."""
-        found = self.fence_of(source)
+        try:
+            found = self.fence_of(source)
+        except FenceNotScanned as error:
+            log.error(str(error))
+            return render.failure([str(error)])
         return markdown_exec.base_format(  # its problems were logged with its code
             language="python", run=lambda *_, **__: self._outputs(found), code="", md=md
         )
@@ -129,8 +133,6 @@ class Build:
 
     def _below_code(self, found: Fence, code: str, **_: Any) -> str:
         problems = []
-        if code.strip() != (ROOT / found.snippet).read_text(encoding="utf-8").strip():
-            problems.append(f"{found.where}: the code shown is not the content of {found.snippet}")
         results = self.executor.results(found)
         if any(render.MARKER in r.run.transcript for r in results):
             problems.append(
@@ -353,8 +355,13 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
                 "the site must work offline: keep images and scripts in the repository"
             )
         return html
-    for found in fence.scan(page.markdown or "", f"{fence.DOCS}/{page.file.src_uri}"):
-        if render.download_marker(found.title) not in html:
+    where = f"{fence.DOCS}/{page.file.src_uri}"
+    fences = fence.scan((ROOT / where).read_text(encoding="utf-8"), where)  # as written
+    titles = [found.title for found in fences]
+    for found in fences:
+        if titles.count(found.title) > 1:
+            log.error(f"{found.where}: another code block of {where} has the title {found.title!r}")
+        elif render.download_marker(found.title) not in html:
             # Markdown did not see a fence there (superfences refused its options, say): the
             # page would show the fence as text and no output.
             log.error(

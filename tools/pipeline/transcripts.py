@@ -77,7 +77,9 @@ class Run:
 
     @property
     def recording(self) -> Recording:
-        return Recording(self.transcript, NATIVE, self.interpreter.full_version, self.stderr)
+        return Recording(
+            self.transcript, NATIVE, self.interpreter.full_version, self.stderr, self.returncode
+        )
 
 
 NATIVE = "CPython"  # a native interpreter; a WebAssembly build names itself ("Pyodide 314.0.7")
@@ -91,6 +93,7 @@ class Recording:
     engine: str  # NATIVE, or the WebAssembly build that printed it
     python: str  # the patch release, "3.14.2"
     stderr: str | None = None  # stderr alone, with streams="on"
+    returncode: int | None = None  # its exit status
 
 
 def compose(command: str, output: str) -> str:
@@ -145,21 +148,19 @@ def write(
     file, for each version, is written to the provenance record (PROVENANCE) at the same time.
     """
     record = provenance(root)
-    present: dict[str, str] = {}
-    printers: dict[str, dict] = {}
+    present: dict[str, Recording] = dict(produced)
+    kept: dict[str, dict] = {}  # versions that did not run: what the record said of them
     shared = shared_path(snippet, root)
     for v in SUPPORTED:
         own = version_path(snippet, v, root)
-        if not options.runs_on(v):
+        if not options.runs_on(v) or v in produced:
             continue
-        if v in produced:
-            present[v] = produced[v].transcript
-        elif own.is_file():
-            present[v] = own.read_text(encoding="utf-8")
-            printers[v] = record.get(_rel(own, root), {}).get(v)
-        elif shared.is_file() and v in record.get(_rel(shared, root), {}):
-            present[v] = shared.read_text(encoding="utf-8")
-            printers[v] = record[_rel(shared, root)][v]
+        for path in (own, shared):
+            entry = record.get(_rel(path, root), {}).get(v)
+            if path.is_file() and (entry or path == own):
+                present[v] = _as_recording(path.read_text(encoding="utf-8"), entry, options)
+                kept[v] = entry or {}
+                break
     changed: list[Path] = []
 
     def put(path: Path, text: str) -> None:
@@ -175,25 +176,25 @@ def write(
             changed.append(path)
 
     newest = max(produced or present, key=version_key, default=None)
-    if newest and len({mask(t, options) for t in present.values()}) == 1:
-        put(shared_path(snippet, root), present[newest])
+    if newest and len({mask(r.transcript, options) for r in present.values()}) == 1:
+        put(shared, present[newest].transcript)
         for v in SUPPORTED:
             drop(version_path(snippet, v, root))
     else:
-        for v, text in present.items():
-            put(version_path(snippet, v, root), text)
-        drop(shared_path(snippet, root))
+        for v in SUPPORTED:
+            if v in present:
+                put(version_path(snippet, v, root), present[v].transcript)
+            else:  # a version that no longer runs it, or that nothing recorded
+                drop(version_path(snippet, v, root))
+        drop(shared)
 
-    for path in [shared_path(snippet, root)] + [version_path(snippet, v, root) for v in SUPPORTED]:
+    for path in [shared] + [version_path(snippet, v, root) for v in SUPPORTED]:
         record.pop(_rel(path, root), None)
-    for v in present:
+    for v, recording in present.items():
+        if v in kept and not kept[v]:
+            continue  # kept a file that nothing recorded: `unrecorded` names it
         path = root / path_for(snippet, v, root)
-        if v in produced:
-            entry = _printer(produced[v], path.read_text(encoding="utf-8"), options)
-        elif printers.get(v):
-            entry = printers[v]
-        else:
-            continue  # kept a file that nothing recorded: the provenance check names it
+        entry = _printer(recording, path.read_text(encoding="utf-8"), options)
         record.setdefault(_rel(path, root), {})[v] = entry
     _save_provenance(record, root)
     return changed
@@ -227,23 +228,46 @@ def printer(snippet: str, version: str, root: Path = ROOT) -> dict | None:
 
 def _printer(recording: Recording, committed: str, options: RunOptions) -> dict:
     entry = {"engine": recording.engine, "python": recording.python}
+    if recording.returncode is not None:
+        entry["returncode"] = recording.returncode
     if options.streams and recording.stderr is not None:
-        entry["stderr"] = stderr_lines(committed, recording.stderr, options)
+        lines = stderr_lines(committed, recording.stderr, options)
+        if lines is not None:  # else no record of streams: a claim on them says so
+            entry["stderr"] = lines
     return entry
 
 
-def stderr_lines(transcript: str, stderr: str, options: RunOptions | None = None) -> list[int]:
-    """The transcript's line numbers (1-based, the command is line 1) that went to stderr.
+def _as_recording(committed: str, entry: dict | None, options: RunOptions) -> Recording:
+    """A kept version's transcript, with what the record said of it (streams as text)."""
+    entry = entry or {}
+    lines = committed.splitlines()
+    stderr = "".join(lines[n - 1] + "\n" for n in entry["stderr"]) if "stderr" in entry else None
+    return Recording(
+        committed, entry.get("engine", ""), entry.get("python", ""), stderr, entry.get("returncode")
+    )
 
-    The stderr-only run's lines are matched in order against the transcript's, masked, so a
-    transcript recorded on another run (other durations) still finds its lines."""
-    rest = [mask(line, options) for line in stderr.splitlines()]
+
+def stderr_lines(
+    transcript: str, stderr: str, options: RunOptions | None = None
+) -> list[int] | None:
+    """The transcript's line numbers (1-based, the command is line 1) that went to stderr, or
+    None when the stderr-only run printed a line the transcript lacks.
+
+    Lines are matched in order, masked, so a transcript recorded on another run (other
+    durations) still finds its lines. A line the fence declares optional (it appears or not
+    by timing) may be in one run and not the other: it is left out of the matching."""
+    optional = re.compile(options.optional_lines) if options and options.optional_lines else None
+
+    def required(line: str) -> bool:
+        return not (optional and optional.search(line))
+
+    rest = [mask(line) for line in stderr.splitlines() if required(line)]
     found = []
     for number, line in enumerate(transcript.splitlines()[1:], 2):
-        if rest and mask(line, options) == rest[0]:
+        if rest and required(line) and mask(line) == rest[0]:
             rest.pop(0)
             found.append(number)
-    return found
+    return None if rest else found
 
 
 # --- normalisation ---------------------------------------------------------------
@@ -270,10 +294,17 @@ MASKS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+def without_lines(text: str, pattern: str) -> str:
+    """`text` without the lines that match `pattern` (none when it is empty)."""
+    if not pattern:
+        return text
+    found = re.compile(pattern)
+    return "".join(line for line in text.splitlines(keepends=True) if not found.search(line))
+
+
 def mask(text: str, options: RunOptions | None = None) -> str:
-    if options is not None and options.optional_lines:
-        optional = re.compile(options.optional_lines)
-        text = "".join(line for line in text.splitlines(keepends=True) if not optional.search(line))
+    if options is not None:
+        text = without_lines(text, options.optional_lines)
     for pattern, replacement in MASKS:
         text = pattern.sub(replacement, text)
     return text
@@ -393,23 +424,29 @@ def unrecorded(fences: Iterable[Fence], root: Path = ROOT) -> list[str]:
     runs = {f.snippet: f.run for f in fences}
     record = provenance(root)
     problems = []
-    for file, versions in sorted(record.items()):
+    for line, (file, versions) in enumerate(sorted(record.items()), 2):  # one line per file
         snippet = _owner(root / file, root)
         for version in versions:
             if snippet not in runs or not runs[snippet].runs_on(version):
                 problems.append(
-                    f"{PROVENANCE}: {file} for Python {version}: no such run; "
+                    f"{PROVENANCE}:{line}: {file} for Python {version}: no such run; "
                     "`make update-examples` rewrites the record"
                 )
             elif path_for(snippet, version, root) != file:
                 problems.append(
-                    f"{PROVENANCE}: {file} does not hold Python {version}'s output; "
+                    f"{PROVENANCE}:{line}: {file} does not hold Python {version}'s output; "
                     "`make update-examples` rewrites the record"
                 )
-    for snippet in runs:
+    for snippet, options in runs.items():
         for version in SUPPORTED:
             own = version_path(snippet, version, root)
-            if own.is_file() and version not in record.get(_rel(own, root), {}):
+            if not own.is_file() or version in record.get(_rel(own, root), {}):
+                continue
+            if not options.runs_on(version):
+                problems.append(
+                    f"{_rel(own, root)}:1: its fence does not run {snippet} on Python {version}; delete it"
+                )
+            else:
                 problems.append(
                     f"{_rel(own, root)}:1: nothing recorded that Python {version} printed it; "
                     f"record it with `make update-examples` (native {version}) or, for 3.14 and "
@@ -417,3 +454,8 @@ def unrecorded(fences: Iterable[Fence], root: Path = ROOT) -> list[str]:
                     "a shared .out that GitHub's native job checks"
                 )
     return problems
+
+
+def untranscribed(fences: Iterable[Fence], version: str, root: Path = ROOT) -> list[Fence]:
+    """The fences whose snippet runs on `version` and has no transcript for it yet."""
+    return [f for f in fences if f.run.runs_on(version) and read(f.snippet, version, root) is None]

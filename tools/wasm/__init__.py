@@ -14,7 +14,6 @@ imports this package: it only copies the page's runtime (tools/pipeline/playgrou
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -86,8 +85,7 @@ class Run:
 
 def runnable(version: str, fences: list[Fence] | None = None) -> list[Fence]:
     """Each snippet the browser can run on `version`, once."""
-    found = fence.by_snippet(fences or fence.find_all())
-    return [u for u in found.values() if not u.no_browser and u.run.runs_on(version)]
+    return playground.runnable(fences, version)
 
 
 def make_snapshot(engine: Engine, path: Path) -> Path:
@@ -153,21 +151,13 @@ def _parse(stdout: str) -> Run:
     return Run("".join(output), "".join(stderr), status, python, error)
 
 
-def _without(text: str, pattern: str) -> str:
-    if not pattern:
-        return text
-    lines = text.splitlines(keepends=True)
-    return "".join(line for line in lines if not re.search(pattern, line))
-
-
 def recording(engine: Engine, usage: Fence, found: Run) -> transcripts.Recording:
     """A run as the transcript it records: the command, then the output, scrubbed, without
     the lines that only a slower build prints (the fence's browser_optional_lines)."""
 
     def clean(text: str) -> str:
-        return _without(
-            transcripts.scrub(text, engine.interpreter, HOME), usage.browser_optional_lines
-        )
+        scrubbed = transcripts.scrub(text, engine.interpreter, HOME)
+        return transcripts.without_lines(scrubbed, usage.browser_optional_lines)
 
     command = usage.run.command(usage.snippet)
     return transcripts.Recording(
@@ -175,6 +165,7 @@ def recording(engine: Engine, usage: Fence, found: Run) -> transcripts.Recording
         engine.name,
         found.python,
         clean(found.stderr),
+        found.status,
     )
 
 
@@ -185,7 +176,9 @@ def output_problem(engine: Engine, usage: Fence, output: str) -> str:
         return "no transcript; record it with `make update-browser-examples`"
     got = recording(engine, usage, Run(output, "", 0)).transcript
     ignore, options = usage.browser_optional_lines, usage.run
-    if transcripts.mask(got, options) == transcripts.mask(_without(committed, ignore), options):
+    if transcripts.mask(got, options) == transcripts.mask(
+        transcripts.without_lines(committed, ignore), options
+    ):
         return ""
     file = transcripts.path_for(usage.snippet, engine.version)
     return (
@@ -215,11 +208,16 @@ def differences(engine: Engine, usage: Fence, found: Run) -> list[str]:
         problems.append(f"{who}: exit status {found.status}, expected {expected}")
     printer = transcripts.printer(usage.snippet, engine.version) or {}
     if options.streams and not problems:
-        lines = transcripts.stderr_lines(committed, got.stderr or "", options)
+        lines = transcripts.stderr_lines(committed, got.stderr, options)
         if printer.get("stderr") != lines:
+            said = (
+                f"says lines {printer['stderr']} of {file} went to stderr"
+                if "stderr" in printer
+                else f"records no stderr lines of {file}"
+            )
             problems.append(
-                f"{who}: {transcripts.PROVENANCE} says lines {printer.get('stderr')} of {file} went "
-                f"to stderr; this run wrote lines {lines} there. Re-record: `make update-browser-examples`."
+                f"{who}: {transcripts.PROVENANCE} {said}; this run wrote lines {lines} there. "
+                "Re-record: `make update-browser-examples`."
             )
     if printer.get("engine", "").startswith("Pyodide") and printer["engine"] != engine.name:
         problems.append(
