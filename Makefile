@@ -10,9 +10,13 @@ export NO_MKDOCS_2_WARNING := 1
 
 # The site supports Python 3.10-3.15 (tools/pipeline/interpreters.py), and a build fails for a
 # selected version it cannot find. 3.14 and 3.15 cannot be installed on our machines, so the
-# local default is narrowed, on purpose, to the versions that can; every output then says
+# local default is narrowed, on purpose, to the versions that can, plus 3.14 or 3.15 where
+# one is installed natively (preferred to its WebAssembly build); every output then says
 # which versions produced it. CI and deployment run all six (.github/workflows/).
-export ASYNCIO_BASICS_PYTHONS ?= 3.10 3.11 3.12 3.13
+NATIVE_NEWEST := $(shell for v in 3.14 3.15; do \
+	{ command -v python$$v || ls -d "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/$$v.*/bin/python$$v; } \
+	>/dev/null 2>&1 && printf '%s ' $$v; done)
+export ASYNCIO_BASICS_PYTHONS ?= 3.10 3.11 3.12 3.13 $(NATIVE_NEWEST)
 # Snippet runs at a time in a build (default: one per CPU).
 export ASYNCIO_BASICS_JOBS ?=
 export PYTHONDONTWRITEBYTECODE := 1

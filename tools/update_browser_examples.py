@@ -15,15 +15,23 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 from tools import wasm
-from tools.pipeline import fence, transcripts
+from tools.pipeline import fence, interpreters, transcripts
 from tools.pipeline.fence import ROOT
 
 
 def main(wanted: list[str]) -> int:
     fences = fence.find_all()
+    engines = []
+    for engine in wasm.ENGINES.values():
+        native = interpreters.find(engine.version)
+        if native:  # a native interpreter is preferred to its WebAssembly build
+            print(f"Python {engine.version} is installed ({native.executable}): record it "
+                  f"natively, with {interpreters.SELECT_ENV} naming {engine.version} and `make update-examples`")  # fmt: skip
+        else:
+            engines.append(engine)
     jobs = [
         (engine, usage)
-        for engine in wasm.ENGINES.values()
+        for engine in engines
         for usage in wasm.runnable(engine.version, fences)
         if not wanted or usage.snippet in wanted
     ]
