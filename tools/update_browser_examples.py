@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from tools import wasm
 from tools.pipeline import fence, interpreters, transcripts
-from tools.pipeline.fence import ROOT
+from tools.update_examples import report
 
 
 def main(wanted: list[str]) -> int:
@@ -53,12 +53,7 @@ def main(wanted: list[str]) -> int:
     usages = fence.by_snippet(fences)
     for snippet, recordings in produced.items():
         changed += transcripts.write(snippet, recordings, usages[snippet].run)
-    for path in changed:
-        print(f"{'wrote' if path.exists() else 'removed'} {path.relative_to(ROOT)}")
-    print(f"{len(produced)} snippets recorded, {len(changed)} transcript files changed")
-    for failure in failures:
-        print(f"error: {failure}", file=sys.stderr)
-    return 1 if failures else 0
+    return report(changed, f"{len(produced)} snippets recorded", failures)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from tools.pipeline import fence, interpreters, runner, transcripts
 from tools.pipeline.executor import jobs_from_environment
@@ -38,9 +39,14 @@ def main() -> int:
         if not refused:
             produced = {r.interpreter.version: r.recording for r in mine}
             changed += transcripts.write(found.snippet, produced, found.run)
+    return report(changed, f"{len(fences)} snippets", failures)
+
+
+def report(changed: list[Path], recorded: str, failures: list[str]) -> int:
+    """Say what changed and what was refused; the exit status: 1 if anything was refused."""
     for path in changed:
-        print(f"updated {path.relative_to(ROOT)}")
-    print(f"{len(fences)} snippets, {len(changed)} transcript files changed")
+        print(f"{'updated' if path.exists() else 'removed'} {path.relative_to(ROOT)}")
+    print(f"{recorded}, {len(changed)} transcript files changed")
     for failure in failures:
         print(f"error: {failure}", file=sys.stderr)
     return 1 if failures else 0
