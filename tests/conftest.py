@@ -58,11 +58,20 @@ def _awaiting_native_recording() -> list[str]:
     lines = []
     fences = fence.find_all()
     for version in interpreters.SUPPORTED:
-        waiting = [f.snippet for f in transcripts.untranscribed(fences, version)]
-        if waiting and version not in interpreters.requested():
+        if version in interpreters.requested():
+            continue
+        waiting = transcripts.untranscribed(fences, version)
+        here = [f.snippet for f in waiting if not f.no_browser]
+        native = [f.snippet for f in waiting if f.no_browser]
+        if here:
+            lines.append(
+                f"no Python {version} transcript yet: record it with `make update-browser-examples`"
+                f" (claims on them skip {version}): {', '.join(here)}"
+            )
+        if native:
             lines.append(
                 f"no Python {version} transcript yet (GitHub's native {version} job records it; "
-                f"claims on them skip {version}): {', '.join(waiting)}"
+                f"claims on them skip {version}): {', '.join(native)}"
             )
     return lines
 

@@ -29,6 +29,8 @@ def test_ruff(command: list[str]) -> None:
         text=True,
         timeout=120,
     )
+    fix = "ruff format" if command[0] == "format" else "ruff check --fix"
     assert proc.returncode == 0, (
-        f"ruff {' '.join(command)} {' '.join(FOLDERS)}:\n{proc.stdout}{proc.stderr}"
+        f"ruff {' '.join(command)} {' '.join(FOLDERS)}:\n{proc.stdout}{proc.stderr}\n"
+        f"To fix: .venv/bin/python -m {fix} {' '.join(FOLDERS)}"
     )

@@ -29,6 +29,7 @@ def main(wanted: list[str]) -> int:
                   f"natively, with {interpreters.SELECT_ENV} naming {engine.version} and `make update-examples`")  # fmt: skip
         else:
             engines.append(engine)
+    before = transcripts.provenance()
     jobs = [
         (engine, usage)
         for engine in engines
@@ -53,7 +54,7 @@ def main(wanted: list[str]) -> int:
     usages = fence.by_snippet(fences)
     for snippet, recordings in produced.items():
         changed += transcripts.write(snippet, recordings, usages[snippet].run)
-    return report(changed, f"{len(produced)} snippets recorded", failures)
+    return report(changed, f"{len(produced)} snippets recorded", failures, before)
 
 
 if __name__ == "__main__":

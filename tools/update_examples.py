@@ -29,7 +29,7 @@ def main() -> int:
     jobs = [(f, i) for f in fences.values() for i in selected if f.run.runs_on(i.version)]
     with ThreadPoolExecutor(jobs_from_environment()) as pool:
         runs = list(pool.map(lambda job: runner.run(job[0].snippet, job[1], job[0].run), jobs))
-    failures, changed = [], []
+    failures, changed, before = [], [], transcripts.provenance()
     for found in fences.values():
         mine = [r for (f, _), r in zip(jobs, runs, strict=True) if f is found]
         refused = [
@@ -39,13 +39,15 @@ def main() -> int:
         if not refused:
             produced = {r.interpreter.version: r.recording for r in mine}
             changed += transcripts.write(found.snippet, produced, found.run)
-    return report(changed, f"{len(fences)} snippets", failures)
+    return report(changed, f"{len(fences)} snippets", failures, before)
 
 
-def report(changed: list[Path], recorded: str, failures: list[str]) -> int:
+def report(changed: list[Path], recorded: str, failures: list[str], record_before: dict) -> int:
     """Say what changed and what was refused; the exit status: 1 if anything was refused."""
     for path in changed:
         print(f"{'updated' if path.exists() else 'removed'} {path.relative_to(ROOT)}")
+    if transcripts.provenance() != record_before:
+        print(f"updated {transcripts.PROVENANCE} (who printed each transcript)")
     print(f"{recorded}, {len(changed)} transcript files changed")
     for failure in failures:
         print(f"error: {failure}", file=sys.stderr)
