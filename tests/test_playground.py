@@ -112,8 +112,7 @@ def test_a_run_that_differs_is_named_with_its_diff_and_the_fix() -> None:
     """The proof's judgement, on a run that prints one line more than the transcript."""
     usage = wasm.runnable("3.15")[0]
     engine = wasm.ENGINES["3.15"]
-    committed = fence.ROOT / transcripts.path_for(usage.snippet, "3.15")
-    _, output = committed.read_text(encoding="utf-8").split("\n", 1)
+    _, output = transcripts.split(transcripts.read(usage.snippet, "3.15"))
     found = wasm.Run(
         output + "one line more\n", "", usage.run.expected_returncode("3.15"), "3.15.0rc1"
     )

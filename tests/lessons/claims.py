@@ -130,13 +130,12 @@ class Output:
         assert text is not None, f"{file}: no transcript for Python {version}"
         _, output = transcripts.split(text)
         printer = transcripts.printer(snippet, version) or {}
-        returncode = printer.get("returncode", options.expected_returncode(version))
-        lines = text.split("\n")
-        stderr = None
-        if "stderr" in printer:  # the transcript's line numbers that went to stderr
-            stderr = "".join(lines[n - 1] + "\n" for n in printer["stderr"])
+        said = transcripts.recorded(text, printer)
+        returncode = (
+            options.expected_returncode(version) if said.returncode is None else said.returncode
+        )
         by = f", printed by {printer['engine']} (Python {printer['python']})" if printer else ""
-        return cls(snippet, version, output, returncode, None, stderr, source=f"{file}{by}")
+        return cls(snippet, version, output, returncode, None, said.stderr, source=f"{file}{by}")
 
     @classmethod
     def from_record(cls, record: dict) -> Output:

@@ -158,7 +158,7 @@ def write(
         for path in (own, shared):
             entry = record.get(_rel(path, root), {}).get(v)
             if path.is_file() and (entry or path == own):
-                present[v] = _as_recording(path.read_text(encoding="utf-8"), entry, options)
+                present[v] = recorded(path.read_text(encoding="utf-8"), entry)
                 kept[v] = entry or {}
                 break
     changed: list[Path] = []
@@ -237,8 +237,8 @@ def _printer(recording: Recording, committed: str, options: RunOptions) -> dict:
     return entry
 
 
-def _as_recording(committed: str, entry: dict | None, options: RunOptions) -> Recording:
-    """A kept version's transcript, with what the record said of it (streams as text)."""
+def recorded(committed: str, entry: dict | None) -> Recording:
+    """A committed transcript with what the provenance record says of it (streams as text)."""
     entry = entry or {}
     lines = committed.splitlines()
     stderr = "".join(lines[n - 1] + "\n" for n in entry["stderr"]) if "stderr" in entry else None
