@@ -50,8 +50,8 @@ check: $(VENV)/.installed $(NODE_MODULES)  ## the edit-test loop: one build, eve
 # The runs on the 3.14 and 3.15 WebAssembly builds come last, on a quiet machine: beside the
 # build and Chromium their slow steps get too little CPU, and timers wake up to 0.2 s late.
 test: $(VENV)/.installed $(NODE_MODULES) $(AXE) $(CHROMIUM)  ## every test: snippets on each Python, claims, guards, builds, browser, 3.14/3.15 engines
-	$(BIN)/python -m pytest -n auto --dist loadscope -m "not engines"
-	$(BIN)/python -m pytest -p no:xdist -m engines
+	$(BIN)/python -m pytest -n auto --dist loadscope -m "not engines"; status=$$?; \
+	$(BIN)/python -m pytest -p no:xdist -m engines && exit $$status
 
 # GitHub's 3.14 and 3.15 jobs run natively; here their WebAssembly builds stand in (tools/rehearse.py).
 rehearse: $(VENV)/.installed $(NODE_MODULES)  ## what GitHub's 3.14 and 3.15 jobs check, with this machine's WebAssembly builds
