@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ HERE = interpreters.current()
 
 
 def _script(tmp_path: Path, code: str, name: str = "s.py") -> str:
-    (tmp_path / "snippets").mkdir(exist_ok=True)
+    (tmp_path / "snippets").mkdir(parents=True, exist_ok=True)
     (tmp_path / "snippets" / name).write_text(code, encoding="utf-8")
     return f"snippets/{name}"
 
@@ -172,6 +173,14 @@ def test_provenance_names_who_printed_each_file_and_refuses_what_nobody_printed(
     }
     assert transcripts.printer(snippet, "3.12", tmp_path)["engine"] == "CPython"
     assert transcripts.unrecorded([usage], tmp_path) == []
+    # Whichever command records last (natives or engines), the record reads the same.
+    same = dict(produced, **{"3.14": dataclasses.replace(produced["3.14"], transcript=text)})
+    for n, order in enumerate((("3.12", "3.14"), ("3.14", "3.12"))):  # one shared file
+        _script(tmp_path / str(n), "print('hi')\n")
+        for version in order:
+            transcripts.write(snippet, {version: same[version]}, options, tmp_path / str(n))
+    first, second = ((tmp_path / str(n) / transcripts.PROVENANCE).read_text() for n in (0, 1))
+    assert first == second, "the provenance record must not depend on the order of recording"
     # A later update with the native versions only keeps 3.14's file and its record.
     transcripts.write(snippet, {"3.12": produced["3.12"]}, options, tmp_path)
     assert transcripts.printer(snippet, "3.14", tmp_path)["python"] == "3.14.2"

@@ -32,7 +32,7 @@ async def main():
     ways = {"one after another:": one_after_another, "in three processes:": in_three_processes}
     best = {}
     with ProcessPoolExecutor(max_workers=3) as pool:  # started once, used by every round
-        for _ in range(3):  # each way three times, taking turns; the fastest run counts
+        for _ in range(5):  # each way five times, taking turns; the fastest run counts
             for way, run in ways.items():
                 started = time.perf_counter()
                 results = await run(pool)

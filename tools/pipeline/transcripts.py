@@ -216,8 +216,13 @@ def provenance(root: Path = ROOT) -> dict[str, dict[str, dict]]:
 
 
 def _save_provenance(record: dict, root: Path) -> None:
-    """One line per transcript file, so that a review reads one line per change."""
-    lines = [f"{json.dumps(k)}: {json.dumps(record[k])}" for k in sorted(record) if record[k]]
+    """One line per transcript file, versions in order, so that a review reads one line per
+    change and recording in another order changes nothing."""
+    lines = [
+        f"{json.dumps(file)}: {json.dumps(dict(sorted(by_version.items(), key=lambda v: version_key(v[0]))))}"
+        for file, by_version in sorted(record.items())
+        if by_version
+    ]
     (root / PROVENANCE).write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
 
 
