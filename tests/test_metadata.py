@@ -30,12 +30,12 @@ DEFAULT_SITE_URL = _config()["site_url"]
 DEFAULT_REPO_URL = _config()["repo_url"]
 
 
-def _nav_pages() -> list[str]:
+def _nav_pages(items: list | None = None) -> list[str]:
+    """Every page of the nav, its parts' pages included, in reading order."""
     pages = []
-    for item in _config()["nav"]:
+    for item in _config()["nav"] if items is None else items:
         value = next(iter(item.values())) if isinstance(item, dict) else item
-        assert isinstance(value, str), "nested nav: update this test"
-        pages.append(value)
+        pages += _nav_pages(value) if isinstance(value, list) else [value]
     return pages
 
 

@@ -89,11 +89,12 @@ class Output:
 
     @property
     def stdout(self) -> list[str]:
-        """The lines that did not go to stderr, in order (needs streams="on")."""
-        rest = list(self.stderr)
+        """The lines that did not go to stderr, in order (needs streams="on"). The stderr
+        lines come from a second run, so they are matched with durations masked."""
+        rest = [transcripts.mask(line) for line in self.stderr]
         out = []
         for line in self.lines:
-            if rest and line == rest[0]:
+            if rest and transcripts.mask(line) == rest[0]:
                 rest.pop(0)
             else:
                 out.append(line)

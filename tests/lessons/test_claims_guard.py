@@ -8,6 +8,7 @@ messages name the page, the line of the sentence and the claim.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -206,3 +207,27 @@ def test_every_page_that_runs_a_script_ends_with_a_checkpoint() -> None:
                 "(CONTRIBUTING.md, Checkpoints)"
             )
     assert not missing, "\n".join(missing)
+
+
+MAIN_PATH_WORDS_PER_PAGE = 1000  # a lesson a beginner reads in one sitting
+
+
+def test_no_lesson_of_the_main_path_is_longer_than_a_sitting() -> None:
+    """Every page before the nav's Reference part: at most 1,000 words of prose (code,
+    outputs and scripts not counted), so a beginner finishes it in one sitting."""
+    from tests.test_metadata import _config, _nav_pages
+    from tools.pipeline.fence import DOCS, ROOT
+
+    main_path = [item for item in _config()["nav"] if "Reference" not in item]
+    too_long = []
+    for page in _nav_pages(main_path):
+        if not page.endswith(".md"):
+            continue
+        text = (ROOT / DOCS / page).read_text(encoding="utf-8")
+        words = len(re.sub(r"^```.*?^```", "", text, flags=re.M | re.S).split())
+        if words > MAIN_PATH_WORDS_PER_PAGE:
+            too_long.append(
+                f"{DOCS}/{page}:1: {words} words of prose, more than {MAIN_PATH_WORDS_PER_PAGE}: "
+                "split the page, or move what only some readers need to the Reference part"
+            )
+    assert not too_long, "\n".join(too_long)
