@@ -61,14 +61,17 @@ versions: $(VENV)/.installed $(NODE_MODULES)  ## deploy two versions with mike i
 	$(BIN)/python -m tools.publish preview --port 8000
 
 # Format first, so that the line numbers tracebacks quote are those of the formatted scripts.
+# SNIPPETS="snippets/a/b.py ...": record only those (both commands); on a quiet machine, always:
+# a loaded one prints late timers and slow-step reports that a run on an idle one does not.
+SNIPPETS ?=
 update-examples: $(VENV)/.installed  ## reformat snippets, then record their transcripts, on purpose
 	$(BIN)/python -m pytest tests/test_snippets.py -k style --update-examples -q -p no:xdist
-	$(BIN)/python -m tools.update_examples
+	$(BIN)/python -m tools.update_examples $(SNIPPETS)
 
 # 3.14 and 3.15 cannot be installed here: their transcripts come from their WebAssembly builds
 # (tools/wasm: npm pyodide for 3.14, the page's runtime; pyodide-315 for 3.15, for the tests).
 update-browser-examples: $(VENV)/.installed $(NODE_MODULES)  ## record the 3.14 and 3.15 transcripts with their WebAssembly builds
-	$(BIN)/python -m tools.update_browser_examples
+	$(BIN)/python -m tools.update_browser_examples $(SNIPPETS)
 
 lock: $(VENV)/.installed  ## re-resolve requirements.txt from requirements.in for Python 3.11.5+
 	$(BIN)/uv pip compile --universal --python-version 3.11.5 requirements.in -o requirements.txt --no-header

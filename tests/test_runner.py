@@ -280,3 +280,21 @@ def test_a_snippet_has_one_fence(tmp_path: Path) -> None:
         fence.FenceError, match=r"^docs/b.md:4: snippets/s.py is already included at docs/a.md:2"
     ):
         fence.find_all(tmp_path)
+
+
+def test_recording_forgets_the_records_of_a_removed_snippet(tmp_path: Path) -> None:
+    """`unrecorded` says `make update-examples` rewrites a record that points nowhere: it does."""
+    kept, removed = _script(tmp_path, "print('hi')\n"), _script(tmp_path, "print('hi')\n", "r.py")
+    text = "$ python snippets/s.py\nhi\n"
+    for snippet in (kept, removed):
+        transcripts.write(
+            snippet, {"3.12": _recorded(text, "3.12.1")}, fence.RunOptions(), tmp_path
+        )
+    (tmp_path / removed).unlink()
+    (tmp_path / "snippets" / "r.out").unlink()
+    usage = fence.Fence("docs/p.md", 3, kept, fence.RunOptions())
+    [problem] = transcripts.unrecorded([usage], tmp_path)
+    assert "snippets/r.out for Python 3.12: no such run" in problem
+    transcripts.forget_removed([usage], tmp_path)
+    assert transcripts.unrecorded([usage], tmp_path) == []
+    assert list(transcripts.provenance(tmp_path)) == ["snippets/s.out"]

@@ -18,7 +18,8 @@ from tools.pipeline.executor import jobs_from_environment
 from tools.pipeline.fence import ROOT
 
 
-def main() -> int:
+def main(wanted: list[str]) -> int:
+    """Record every snippet, or only the `wanted` ones (paths as the fences name them)."""
     try:
         fences = fence.by_snippet(fence.find_all())
         selected = interpreters.selected()
@@ -26,11 +27,16 @@ def main() -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(f"Python versions: {', '.join(i.version for i in selected)}")
-    jobs = [(f, i) for f in fences.values() for i in selected if f.run.runs_on(i.version)]
+    jobs = [
+        (f, i)
+        for f in fences.values()
+        for i in selected
+        if f.run.runs_on(i.version) and (not wanted or f.snippet in wanted)
+    ]
     with ThreadPoolExecutor(jobs_from_environment()) as pool:
         runs = list(pool.map(lambda job: runner.run(job[0].snippet, job[1], job[0].run), jobs))
     failures, changed, before = [], [], transcripts.provenance()
-    for found in fences.values():
+    for found in (f for f in fences.values() if not wanted or f.snippet in wanted):
         mine = [r for (f, _), r in zip(jobs, runs, strict=True) if f is found]
         refused = [
             f"{found.where}: {p}" for r in mine for p in transcripts.check_exit(r, found.run)
@@ -39,7 +45,8 @@ def main() -> int:
         if not refused:
             produced = {r.interpreter.version: r.recording for r in mine}
             changed += transcripts.write(found.snippet, produced, found.run)
-    return report(changed, f"{len(fences)} snippets", failures, before)
+    transcripts.forget_removed(fences.values())
+    return report(changed, f"{len(wanted) or len(fences)} snippets", failures, before)
 
 
 def report(changed: list[Path], recorded: str, failures: list[str], record_before: dict) -> int:
@@ -55,4 +62,4 @@ def report(changed: list[Path], recorded: str, failures: list[str], record_befor
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

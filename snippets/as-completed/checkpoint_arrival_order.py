@@ -1,4 +1,5 @@
 import asyncio
+import time
 
 
 async def after(seconds, label):
@@ -7,10 +8,11 @@ async def after(seconds, label):
 
 
 async def main():
+    started = time.perf_counter()
     waits = [after(0.3, "slow"), after(0.1, "fast"), after(0.2, "medium")]
     for next_done in asyncio.as_completed(waits):
-        print(await next_done)
-    print(await asyncio.gather(after(0.3, "slow"), after(0.1, "fast"), after(0.2, "medium")))
+        label = await next_done
+        print(f"{label} after {time.perf_counter() - started:.1f} s")
 
 
 if __name__ == "__main__":

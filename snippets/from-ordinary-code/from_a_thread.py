@@ -11,15 +11,15 @@ def main():
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever)  # the loop runs in its own thread
     thread.start()
-
-    # Ordinary code in the main thread hands coroutines to that loop:
-    future = asyncio.run_coroutine_threadsafe(find_divisibles(500, 3), loop)
-    print(f"handed over, got a {type(future).__module__}.{type(future).__name__}")
-    print(f"result: {len(future.result(timeout=5))} numbers")  # blocks this thread only
-
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join()
-    loop.close()
+    try:
+        # Ordinary code in the main thread hands coroutines to that loop:
+        future = asyncio.run_coroutine_threadsafe(find_divisibles(500, 3), loop)
+        print(f"handed over, got a {type(future).__module__}.{type(future).__name__}")
+        print(f"result: {len(future.result(timeout=5))} numbers")  # blocks this thread only
+    finally:
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join()
+        loop.close()
 
 
 if __name__ == "__main__":

@@ -28,10 +28,11 @@ class FindDivisiblesTest(unittest.IsolatedAsyncioTestCase):
             await find_divisibles(inrange, div_by)
             finished.append(inrange)
 
-        await asyncio.gather(search(508000, 34113), search(500, 3))
-        self.assertEqual(finished, [500, 508000])
+        await asyncio.gather(search(100052, 3210), search(500, 3))
+        self.assertEqual(finished, [500, 100052])
 
     async def test_c_each_test_has_a_new_loop_in_debug_mode(self):
+        # A demonstration only: real tests never depend on each other's order or state.
         self.assertTrue(asyncio.get_running_loop().get_debug())
         self.assertEqual(len(self.loops), 3)
         self.assertIsNot(self.loops[0], self.loops[1])

@@ -7,7 +7,7 @@ from tests.lessons.claims import Page
 page = Page("docs/testing.md")
 
 TESTS = "snippets/testing/test_find_divisibles.py"
-CHECKPOINT = "snippets/testing/checkpoint_failing_test.py"
+CHECKPOINT = "snippets/testing/checkpoint_missing_await.py"
 
 NAMES = (
     "test_a_tiny_search",
@@ -36,15 +36,29 @@ def _(out):
     assert not out.stdout
 
 
-@page.claim("No: FAILED (failures=1), and the script exits with status 1", CHECKPOINT)
+@page.claim("It passes: the report ends with OK", CHECKPOINT)
 def _(out):
-    assert out.lines[-1] == "FAILED (failures=1)"
-    assert out.returncode == 1
+    assert out.lines[-1] == "OK" and out.returncode == 0
+    assert any(line.startswith("Ran 1 test in ") for line in out.lines)
 
 
-@page.claim("The labels are noted in the order the waits end, ['fast', 'slow']", CHECKPOINT)
+@page.claim("RuntimeWarning: coroutine 'find_divisibles' was never awaited", CHECKPOINT)
 def _(out):
-    assert "AssertionError: Lists differ: ['fast', 'slow'] != ['slow', 'fast']" in out.lines
+    assert any(
+        line.endswith("RuntimeWarning: coroutine 'find_divisibles' was never awaited")
+        for line in out.lines
+    )
+
+
+@page.claim("its list of calls ends with the line that made the coroutine", CHECKPOINT)
+def _(out):
+    created = out.index("Coroutine created at (most recent call last)")
+    ours = [
+        i for i, line in enumerate(out.lines) if line.strip() == "found = find_divisibles(10, 3)"
+    ]
+    assert len(ours) == 1 and ours[0] > created
+    assert "checkpoint_missing_await.py" in out.lines[ours[0] - 1]
+    assert not out.lines[ours[0] + 1].startswith("  File ")  # the last call of the list
 
 
 test_claims = page.test()

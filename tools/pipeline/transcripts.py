@@ -420,6 +420,19 @@ def _owner(path: Path, root: Path) -> str | None:
     return path.with_name(stem + ".py").relative_to(root).as_posix()
 
 
+def forget_removed(fences: Iterable[Fence], root: Path = ROOT) -> None:
+    """Drop the records of transcript files that are gone, or whose snippet no page runs."""
+    runs = {f.snippet for f in fences}
+    record = provenance(root)
+    kept = {
+        file: versions
+        for file, versions in record.items()
+        if (root / file).is_file() and _owner(root / file, root) in runs
+    }
+    if kept != record:
+        _save_provenance(kept, root)
+
+
 def unrecorded(fences: Iterable[Fence], root: Path = ROOT) -> list[str]:
     """Messages for transcripts whose printer is not recorded, or records that point nowhere.
 
