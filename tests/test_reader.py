@@ -71,3 +71,17 @@ def test_the_page_highlights_exactly_the_marked_lines(built_site, snippet: str) 
         assert listed[1].count("<li>") == len(render.annotations(text))
     else:
         assert not listed
+
+
+def test_versions_that_printed_the_same_share_one_tab_labelled_with_them() -> None:
+    """A tab per difference, not per version: 3.11-3.13 agree, 3.10 differs."""
+    older, newer = "$ python s.py\nold\n", "$ python s.py\nnew after {} ms\n"
+    results = [("3.10", older, True)] + [
+        (v, newer.format(n), True) for n, v in enumerate(("3.11", "3.12", "3.13"))
+    ]
+    html = render.outputs(results)
+    labels = re.findall(r"^=== \"([^\"]+)\"", html, re.M)
+    assert labels == ["Python 3.10", "Python 3.11–3.13"], html
+    assert "new after 2 ms" in html and "new after 0 ms" not in html  # the newest one's text
+    same = render.outputs([(v, older, v != "3.12") for v in ("3.11", "3.12")])
+    assert "===" not in same and 'title="Output (Python 3.11–3.12, recorded)"' in same, same

@@ -117,30 +117,29 @@ def name_search_dialog(page_html: str) -> tuple[str, bool]:
 
 
 def outputs(results: list[tuple[str, str, bool]], mask=transcripts.mask) -> str:
-    """One console block when every version printed the same (masked), else a tab per version.
+    """One console block when every version printed the same (masked), else one tab for each
+    set of versions that printed the same, labelled with them and showing the newest one's.
 
-    `results` holds (version, transcript, ran) for exactly the versions this build ran, so a
-    label names the versions that produced the output, never more.
+    `results` holds (version, transcript, ran) for exactly the versions this build ran, oldest
+    first, so a label names the versions that produced the output, never more.
     """
     if not results:
         return ""
-    groups: dict[str, list[str]] = {}
-    for version, transcript, _ in results:
-        groups.setdefault(mask(transcript), []).append(version)
-    if len(groups) == 1:
-        note = "" if all(ran for _, _, ran in results) else ", recorded"
-        title = f"Output ({interpreters.label([v for v, _, _ in results])}{note})"
-        return markdown_exec.code_block("console", results[-1][1].rstrip("\n"), title=title)
-    tabs = []
-    for version, transcript, ran in results:
-        note = "" if ran else " (recorded)"
-        tabs.append(
-            (
-                f"Python {version}{note}",
-                markdown_exec.code_block("console", transcript.rstrip("\n")),
-            )
-        )
-    return markdown_exec.tabbed(*tabs)
+    groups: dict[str, list[tuple[str, str, bool]]] = {}
+    for result in results:
+        groups.setdefault(mask(result[1]), []).append(result)
+    blocks = []
+    for group in groups.values():
+        note = "" if all(ran for _, _, ran in group) else " (recorded)"
+        label = interpreters.label([version for version, _, _ in group]) + note
+        blocks.append((label, group[-1][1].rstrip("\n")))
+    if len(blocks) == 1:
+        label, text = blocks[0]
+        title = f"Output ({label.replace(' (recorded)', ', recorded')})"
+        return markdown_exec.code_block("console", text, title=title)
+    return markdown_exec.tabbed(
+        *((label, markdown_exec.code_block("console", text)) for label, text in blocks)
+    )
 
 
 def failure(problems: list[str]) -> str:
