@@ -32,6 +32,7 @@ def test_markers_are_stripped_and_become_highlighted_lines() -> None:
     [
         ("x = 1\n# new\n", "x.py:2: .* alone on a line"),
         ("# a comment  # new\n", "x.py:1: .* follows a comment"),
+        ("x = 1  # new: why it changed\n", "x.py:1: .* followed by more text"),
     ],
 )
 def test_a_marker_that_marks_no_code_is_an_error_naming_its_line(source: str, message: str) -> None:

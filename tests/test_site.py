@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-from tools.pipeline import fence, transcripts
+import pytest
+
+from tools.pipeline import fence, interpreters, transcripts
 
 
 def test_the_site_builds_strictly(site_build) -> None:
@@ -34,3 +36,26 @@ def test_every_snippet_output_is_on_its_page(site_build) -> None:
         )
         checked += 1
     assert checked, "no snippet output was looked for"
+
+
+def test_a_snippet_no_selected_python_runs_shows_its_recorded_output(site_build) -> None:
+    """3.14-only snippets on a machine without a native 3.14: the page shows each version's
+    committed transcript (printed by that version's WebAssembly build), labelled recorded."""
+    selected = site_build.record["versions"]
+    checked = 0
+    for usage in fence.find_all():
+        if any(usage.run.runs_on(v) for v in selected) or usage.checkpoint:
+            continue
+        page = usage.page.removeprefix("docs/").removesuffix(".md")
+        text = html.unescape(
+            re.sub(
+                r"<[^>]+>", "", (site_build.site / page / "index.html").read_text(encoding="utf-8")
+            )
+        )
+        newest = [v for v in interpreters.SUPPORTED if transcripts.read(usage.snippet, v)][-1]
+        shown = transcripts.read(usage.snippet, newest).rstrip("\n")
+        assert shown in text, f"{usage.where}: the page does not show {newest}'s recorded output"
+        assert f"Python {newest} (recorded)" in text or f"{newest}, recorded)" in text, usage.where
+        checked += 1
+    if not checked:
+        pytest.skip(f"every snippet runs on one of the selected Pythons ({', '.join(selected)})")

@@ -155,10 +155,9 @@ class Build:
         return notes + failed + self._outputs(found) + controls + self._timeline(found)
 
     def _outputs(self, found: Fence) -> str:
-        results = self.executor.results(found)
+        shown = [(r.version, r.run.transcript, r.ran) for r in self.executor.results(found)]
         return render.outputs(
-            [(r.version, r.run.transcript, r.ran) for r in results],
-            mask=lambda text: transcripts.mask(text, found.run),
+            shown or _recorded_only(found), mask=lambda text: transcripts.mask(text, found.run)
         )
 
     def _timeline(self, found: Fence) -> str:
@@ -184,6 +183,18 @@ class Build:
                 f"{found.where}: no code block titled {found.title!r} to add its download link to"
             )
         return html
+
+
+def _recorded_only(found: Fence) -> list[tuple[str, str, bool]]:
+    """A snippet that no selected Python runs (3.14's call graphs, on a machine without a
+    native 3.14) shows its committed transcripts, each labelled as recorded: what that
+    version printed (natively, or with its WebAssembly build; snippets/transcripts.json)."""
+    return [
+        (version, text, False)
+        for version in interpreters.SUPPORTED
+        if found.run.runs_on(version)
+        and (text := transcripts.read(found.snippet, version)) is not None
+    ]
 
 
 def _build(config: Any) -> Build:

@@ -32,6 +32,7 @@ from tools.pipeline import interpreters, transcripts
 
 MARKER = "# new"
 _MARKED = re.compile(r"^(?P<code>.*?\S)[ \t]+" + re.escape(MARKER) + r"[ \t]*$")
+_MARKER_WITH_TEXT = re.compile(re.escape(MARKER) + r"\b\W*\w")  # "# new: why", "# new code"
 _ANNOTATION = re.compile(r"^(?P<code>.*?\S)[ \t]+# \((?P<number>\d+)\)![ \t]*$")
 
 
@@ -69,6 +70,12 @@ def code_for_page(text: str, where: str = "") -> tuple[str, list[int]]:
                 raise MarkerError(
                     f"{where}:{number}: `{MARKER}` alone on a line marks nothing; put it at "
                     "the end of the line that changed"
+                )
+            if _MARKER_WITH_TEXT.search(line):
+                raise MarkerError(
+                    f"{where}:{number}: `{MARKER}` followed by more text is not a marker and "
+                    f"would show on the page; end the line with `{MARKER}` alone, and put the "
+                    "comment on the line above"
                 )
             lines.append(line)
     return "\n".join(lines), marked
