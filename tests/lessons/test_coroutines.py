@@ -22,7 +22,7 @@ def _(out):
     assert not out.starting("finding numbers")
 
 
-@page.claim("The body of find_divisibles never started", CALLING)
+@page.claim("the body of find_divisibles never started", CALLING)
 def _(out):
     assert not out.starting("finding numbers") and not out.starting("done with")
 
@@ -53,7 +53,7 @@ def _(out):
     assert out.index(WARNING) == out.index("main is finished") + 1
 
 
-@page.claim("the warning names line 23, the main() call that was running at that moment", CALLING)
+@page.claim("the warning names line 23, the main() call running at that moment", CALLING)
 def _(out):
     assert out.lines[out.index(WARNING) + 1] == "  main()"
 
@@ -112,7 +112,8 @@ def test_the_lines_the_page_names(line_number) -> None:
     assert line_number(CALLING, "main()") == 23
 
 
-def test_asyncio_run_changes_the_lines_the_page_lists(change) -> None:
+def test_asyncio_run_changes_what_the_page_lists(change) -> None:
+    # The highlighted lines: import asyncio, two async defs, three awaits, asyncio.run.
     changed = change(BASELINE, RUN).added
     assert sorted(changed) == [1, 5, 17, 19, 20, 21, 26], changed
     assert changed[1] == "import asyncio"
