@@ -59,13 +59,11 @@ def _(tasks, baseline):
     # snippets run too), for the large search that dominates.
     ratio = tasks.number(DONE.format(LABELS[0])) / baseline.number(DONE.format(LABELS[0]))
     assert 1 / 5 < ratio < 5, ratio
-    # "with nothing in between": in each run the three searches fill almost all of main's time.
-    for out, total in (
-        (tasks, r"^all three tasks took (\d+\.\d) ms$"),
-        (baseline, r"^all three calls took (\d+\.\d) ms$"),
-    ):
-        searches = sum(out.number(DONE.format(label)) for label in LABELS)
-        assert searches > 0.8 * out.number(total), (searches, out.number(total))
+    # "with nothing in between": in each run, each search starts on the line after the last
+    # one's end. (Not a timing: on a busy machine the system's own pauses fall in between.)
+    for out in (tasks, baseline):
+        steps = [line for line in out.steps if line.startswith(("finding", "done"))]
+        assert steps == [s.split(" after ")[0] for s in IN_TURN], steps
 
 
 @page.claim("The task's line comes between main's two lines", CHECKPOINT)
