@@ -7,8 +7,6 @@ from tests.lessons.claims import Page
 page = Page("docs/timeouts-and-cancellation.md")
 
 TIMEOUT = "snippets/timeouts-and-cancellation/timeout.py"
-STRETCH = "snippets/timeouts-and-cancellation/one_more_stretch.py"
-REAL_WAIT = "snippets/timeouts-and-cancellation/real_wait.py"
 WAIT_FOR = "snippets/timeouts-and-cancellation/wait_for.py"
 NO_PAUSE = "snippets/timeouts-and-cancellation/timeout_no_pause.py"
 CANCEL = "snippets/timeouts-and-cancellation/cancel.py"
@@ -19,54 +17,14 @@ STARTS = [
     "finding numbers below 100052 divisible by 3210",
     "finding numbers below 500 divisible by 3",
 ]
-PAUSE = r"^pause at i = {} after (\d+\.\d) ms$"
-
-
-def pauses(out) -> list[int]:
-    return [int(m[1]) for m in out.findall(r"^pause at i = (\d+) after")]
-
-
-def landed(out) -> int:
-    return int(out.number(r"^the CancelledError arrived at the pause at i = (\d+)$"))
-
-
-@page.claim("main reports that it gave up after more than 5 ms", TIMEOUT)
-def _(out):
-    assert out.lines[0] == STARTS[0] and not out.starting("done with")
-    assert len(out.lines) == 2 and out.number(r"^gave up after (\d+\.\d) ms$") > LIMIT_MS
-
-
-@page.claim("The first pause comes long after the 5 ms limit", STRETCH)
-def _(out):
-    assert out.number(PAUSE.format(1000000)) > 2 * LIMIT_MS
-
-
-@page.claim("yet the task counts another 1,000,000 numbers", STRETCH)
-def _(out):
-    assert pauses(out) == [1000000, 2000000]
-
-
-@page.claim("the CancelledError arrives only at the pause at i = 2000000", STRETCH)
-def _(out):
-    assert landed(out) == 2000000
-    assert out.lines[-2].startswith("the CancelledError arrived") and out.lines[-1].startswith(
-        "TimeoutError after"
-    )
-
-
-@page.claim("the deadline has always passed before the first pause", STRETCH, REAL_WAIT)
-def _(stretch, real_wait):
-    for out in (stretch, real_wait):
-        assert out.number(PAUSE.format(1000000)) > LIMIT_MS
 
 
 @page.claim(
-    "the cancellation lands at the first pause after the deadline, the one at i = 1000000",
-    REAL_WAIT,
+    "The search never prints done, and main reports that it gave up after more than 5 ms", TIMEOUT
 )
 def _(out):
-    assert pauses(out) == [1000000] and landed(out) == 1000000
-    assert out.number(PAUSE.format(1000000)) > LIMIT_MS
+    assert out.lines[0] == STARTS[0] and not out.starting("done with")
+    assert len(out.lines) == 2 and out.number(r"^gave up after (\d+\.\d) ms$") > LIMIT_MS
 
 
 @page.claim(
@@ -146,9 +104,3 @@ def test_the_limits_and_the_pause_the_page_names(line_number) -> None:
         )
         == 23
     )
-
-
-def test_the_deep_dive_scripts_differ_only_in_the_pause(change) -> None:
-    diff = change(STRETCH, REAL_WAIT)
-    assert [line.strip() for line in diff.removed.values()] == ["await asyncio.sleep(0)"]
-    assert [line.strip() for line in diff.added.values()] == ["await asyncio.sleep(0.0001)"]
