@@ -32,7 +32,7 @@ def _(out):
     assert 0.15 <= out.number(SLOW_STEP) < 0.3
 
 
-@page.claim("The task is Task-2 because the start-up code's load_settings", ENV)
+@page.claim("The task is Task-2 because load_settings was the first", ENV)
 def _(out):
     assert out.find(SLOW_STEP)  # the pattern names Task-2
     assert not out.findall("Task-1")
@@ -51,7 +51,7 @@ def _(out):
     assert out.findall(UNCLOSED) and out.lines[-1].endswith(out.findall(UNCLOSED)[0][0])
 
 
-@page.claim("The warning's text shows debug=True", DEV)
+@page.claim("The warning shows debug=True", DEV)
 def _(out):
     assert out.find(UNCLOSED)[1] == "True"
 

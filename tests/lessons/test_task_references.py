@@ -14,7 +14,10 @@ def _(out):
     assert out.lines[0] == "main: 2 tasks in background_tasks"
 
 
-@page.claim("the email task is done and has removed itself, so 1 task is left", BACKGROUND)
+@page.claim(
+    "the email task is done and has removed itself, so 1 task is left; after 0.55 s the set is empty",
+    BACKGROUND,
+)
 def _(out):
     assert out.lines[1:] == [
         "email is done",
@@ -69,7 +72,7 @@ def _(out):
     assert out.lines[:3] == ["one starts", "two starts", "both tasks created"]
 
 
-@page.claim("task two ends first, because its sleep is shorter", CHECKPOINT)
+@page.claim("Task two ends first: its sleep is shorter", CHECKPOINT)
 def _(out):
     assert out.lines[3:] == ["two ends", "one ends"]
 
