@@ -14,13 +14,13 @@ def finished(out):
     return [(float(m[1]), m[2], m[3]) for m in out.findall(FINISHED)]
 
 
-@page.claim("Worker 1 takes job a, the long one, and is busy with it for 0.6 s", WORKERS)
+@page.claim("Worker 1 takes job a and is busy with it for 0.6 s", WORKERS)
 def _(out):
     [(seconds, worker)] = [(s, w) for s, w, job in finished(out) if job == "a"]
     assert worker == "1" and 0.6 <= seconds < 0.75
 
 
-@page.claim("Meanwhile worker 2 finishes b and c one after the other", WORKERS)
+@page.claim("Meanwhile worker 2 finishes b, then c", WORKERS)
 def _(out):
     assert [(w, job) for _, w, job in finished(out)][:3] == [("2", "b"), ("2", "c"), ("1", "a")]
 
