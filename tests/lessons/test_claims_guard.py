@@ -211,24 +211,32 @@ def test_every_lesson_ends_with_a_checkpoint() -> None:
 
 
 MAIN_PATH_WORDS_PER_PAGE = 1000  # a lesson a beginner reads in one sitting
+MAIN_PATH_WORDS = 11000  # the whole path before the Reference part: a course one finishes
 
 
-def test_no_lesson_of_the_main_path_is_longer_than_a_sitting() -> None:
+def test_the_main_path_is_short_enough_to_finish() -> None:
     """Every page before the nav's Reference part: at most 1,000 words of prose (code,
-    outputs and scripts not counted), so a beginner finishes it in one sitting."""
+    outputs and scripts not counted), so a beginner finishes it in one sitting; and at
+    most 11,000 for the whole path."""
     from tests.test_metadata import _config, _nav_pages
     from tools.pipeline.fence import DOCS, ROOT
 
     main_path = [item for item in _config()["nav"] if "Reference" not in item]
-    too_long = []
+    too_long, total = [], 0
     for page in _nav_pages(main_path):
         if not page.endswith(".md"):
             continue
         text = (ROOT / DOCS / page).read_text(encoding="utf-8")
         words = len(re.sub(r"^```.*?^```", "", text, flags=re.M | re.S).split())
+        total += words
         if words > MAIN_PATH_WORDS_PER_PAGE:
             too_long.append(
                 f"{DOCS}/{page}:1: {words} words of prose, more than {MAIN_PATH_WORDS_PER_PAGE}: "
                 "split the page, or move what only some readers need to the Reference part"
             )
+    if total > MAIN_PATH_WORDS:
+        too_long.append(
+            f"mkdocs.yml:1: the main path has {total} words of prose, more than {MAIN_PATH_WORDS}: "
+            "say it in fewer words, or move what only some readers need to the Reference part"
+        )
     assert not too_long, "\n".join(too_long)
