@@ -24,7 +24,7 @@ async def fetch(port, path):
     await writer.drain()
     status = (await reader.readline()).decode().strip()
     headers = {}
-    while (line := await reader.readline()) != b"\r\n":
+    while (line := await reader.readline()) not in (b"\r\n", b""):  # b"": the server hung up
         name, _, value = line.decode().partition(":")
         headers[name.lower()] = value.strip()
     body = await reader.readexactly(int(headers["content-length"]))

@@ -14,10 +14,12 @@ async def producer(queue):
 async def worker(number, queue, started):
     while True:  # until the task is cancelled
         name, seconds = await queue.get()  # waits while the queue is empty
-        await asyncio.sleep(seconds)  # the work
-        elapsed = time.perf_counter() - started
-        print(f"{elapsed:.2f} s: worker {number} finished job {name}")
-        queue.task_done()  # one job fewer for queue.join() to wait for
+        try:
+            await asyncio.sleep(seconds)  # the work
+            elapsed = time.perf_counter() - started
+            print(f"{elapsed:.2f} s: worker {number} finished job {name}")
+        finally:
+            queue.task_done()  # one job fewer for queue.join() to wait for, even if it failed
 
 
 async def main():

@@ -45,9 +45,9 @@ def test_search_finds_a_word_on_the_page_that_uses_it(tab, site_url: str) -> Non
     assert any("results/" in href for href in hrefs), hrefs
 
 
-def test_search_for_taskgroup_finds_the_modern_asyncio_page(tab, site_url: str) -> None:
+def test_search_for_taskgroup_finds_the_task_groups_page(tab, site_url: str) -> None:
     hrefs = _search(tab, site_url, "TaskGroup")
-    assert any("modern-asyncio/" in href for href in hrefs), hrefs
+    assert any("task-groups/" in href for href in hrefs), hrefs
 
 
 def test_the_dark_palette_is_remembered_from_page_to_page(tab, site_url: str) -> None:

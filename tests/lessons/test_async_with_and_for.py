@@ -40,7 +40,7 @@ def _(out):
     assert out.index("plain: after the loop") < out.index("plain: the generator's finally")
 
 
-@page.claim("which runs only at main's next await", BREAK)
+@page.claim("which runs later, once main pauses: here during its sleep", BREAK)
 def _(out):
     assert out.index("plain: the generator's finally") < out.index("plain: main went on")
 

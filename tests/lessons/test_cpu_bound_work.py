@@ -38,12 +38,11 @@ def _(out):
     assert ratio > 0.8, ratio
 
 
-@page.claim("The three threads take about as long as one after another", THREADS)
+@page.claim("The three threads are no faster than one after another", THREADS)
 def _(out):
+    # Never clearly faster (three threads on three free cores would be near 0.33).
     ratio = timing(out, "in three threads") / timing(out, "one after another")
-    assert ratio > 0.6, (
-        ratio
-    )  # no real speed-up (three threads on three free cores would be near 0.33)
+    assert ratio > 0.8, ratio
 
 
 @page.claim("They still take more than a third of the time of one after another", PROCESSES)

@@ -27,9 +27,9 @@ def _(out):
     assert out.findall(SLOW_STEP) and not out.findall("ResourceWarning")
 
 
-@page.claim("main's whole run was one step, and it took a little more than 0.15 s", ENV)
+@page.claim("main's whole run was one step, and it took at least 0.15 s", ENV)
 def _(out):
-    assert 0.15 <= out.number(SLOW_STEP) < 0.3
+    assert out.number(SLOW_STEP) >= 0.15  # the sleep, plus whatever else the step did
 
 
 @page.claim("The task is Task-2 because load_settings was the first", ENV)
