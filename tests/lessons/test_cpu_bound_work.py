@@ -33,9 +33,9 @@ def _(*outs):
 
 @page.claim("asyncio.gather is no faster than awaiting them one after another", TASKS)
 def _(out):
-    # Never clearly faster; how much slower depends on how busy the machine is.
+    # The same work on one thread takes the same processor time, within 10%.
     ratio = timing(out, "as three tasks") / timing(out, "one after another")
-    assert ratio > 0.8, ratio
+    assert ratio > 0.9, ratio
 
 
 @page.claim("The three threads are no faster than one after another", THREADS)
