@@ -298,3 +298,15 @@ def test_recording_forgets_the_records_of_a_removed_snippet(tmp_path: Path) -> N
     transcripts.forget_removed([usage], tmp_path)
     assert transcripts.unrecorded([usage], tmp_path) == []
     assert list(transcripts.provenance(tmp_path)) == ["snippets/s.out"]
+
+
+def test_recording_named_snippets_refuses_a_name_no_page_runs() -> None:
+    """`make update-examples SNIPPETS=...` with a typo must say so, not record nothing."""
+    fences = [
+        fence.Fence("docs/p.md", 3, "snippets/p/a.py", fence.RunOptions()),
+        fence.Fence("docs/p.md", 9, "snippets/p/b.py", fence.RunOptions()),
+    ]
+    assert fence.named(fences, []) == fences
+    assert fence.named(fences, ["snippets/p/b.py"]) == [fences[1]]
+    with pytest.raises(fence.FenceError, match=r"no page runs snippets/p/c\.py"):
+        fence.named(fences, ["snippets/p/b.py", "snippets/p/c.py"])

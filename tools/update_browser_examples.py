@@ -21,6 +21,11 @@ from tools.update_examples import report
 
 def main(wanted: list[str]) -> int:
     fences = fence.find_all()
+    try:
+        chosen = fence.named(fences, wanted)
+    except fence.FenceError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     engines = []
     for engine in wasm.ENGINES.values():
         native = interpreters.find(engine.version)
@@ -31,10 +36,7 @@ def main(wanted: list[str]) -> int:
             engines.append(engine)
     before = transcripts.provenance()
     jobs = [
-        (engine, usage)
-        for engine in engines
-        for usage in wasm.runnable(engine.version, fences)
-        if not wanted or usage.snippet in wanted
+        (engine, usage) for engine in engines for usage in wasm.runnable(engine.version, chosen)
     ]
     with ThreadPoolExecutor(os.cpu_count() or 2) as pool:  # always a fresh start, no snapshot
         runs = list(pool.map(lambda job: wasm.run(job[0], job[1].snippet, job[1].run), jobs))

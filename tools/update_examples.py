@@ -21,22 +21,18 @@ from tools.pipeline.fence import ROOT
 def main(wanted: list[str]) -> int:
     """Record every snippet, or only the `wanted` ones (paths as the fences name them)."""
     try:
-        fences = fence.by_snippet(fence.find_all())
+        every = fence.find_all()
+        chosen = fence.named(every, wanted)  # find_all allows one fence per snippet
         selected = interpreters.selected()
     except (fence.FenceError, interpreters.SelectionError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(f"Python versions: {', '.join(i.version for i in selected)}")
-    jobs = [
-        (f, i)
-        for f in fences.values()
-        for i in selected
-        if f.run.runs_on(i.version) and (not wanted or f.snippet in wanted)
-    ]
+    jobs = [(f, i) for f in chosen for i in selected if f.run.runs_on(i.version)]
     with ThreadPoolExecutor(jobs_from_environment()) as pool:
         runs = list(pool.map(lambda job: runner.run(job[0].snippet, job[1], job[0].run), jobs))
     failures, changed, before = [], [], transcripts.provenance()
-    for found in (f for f in fences.values() if not wanted or f.snippet in wanted):
+    for found in chosen:
         mine = [r for (f, _), r in zip(jobs, runs, strict=True) if f is found]
         refused = [
             f"{found.where}: {p}" for r in mine for p in transcripts.check_exit(r, found.run)
@@ -45,8 +41,8 @@ def main(wanted: list[str]) -> int:
         if not refused:
             produced = {r.interpreter.version: r.recording for r in mine}
             changed += transcripts.write(found.snippet, produced, found.run)
-    transcripts.forget_removed(fences.values())
-    return report(changed, f"{len(wanted) or len(fences)} snippets", failures, before)
+    transcripts.forget_removed(every)
+    return report(changed, f"{len(chosen)} snippets", failures, before)
 
 
 def report(changed: list[Path], recorded: str, failures: list[str], record_before: dict) -> int:

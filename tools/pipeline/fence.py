@@ -292,6 +292,21 @@ def find_all(root: Path = ROOT) -> list[Fence]:
     return fences
 
 
+def named(fences: list[Fence], wanted: list[str]) -> list[Fence]:
+    """The fences of the `wanted` snippets, all of them when none is named; FenceError names
+    a snippet that no page runs (a typo would otherwise record nothing, silently)."""
+    if not wanted:
+        return fences
+    found = by_snippet(fences)
+    unknown = [snippet for snippet in wanted if snippet not in found]
+    if unknown:
+        raise FenceError(
+            f"no page runs {', '.join(unknown)}: name snippets as the fences include them, "
+            "snippets/<lesson>/<name>.py"
+        )
+    return [found[snippet] for snippet in dict.fromkeys(wanted)]
+
+
 def by_snippet(fences: list[Fence]) -> dict[str, Fence]:
     """Each snippet's fence (find_all allows one per snippet)."""
     found: dict[str, Fence] = {}
