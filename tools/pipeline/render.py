@@ -135,17 +135,23 @@ def outputs(results: list[tuple[str, str, bool]], mask=transcripts.mask) -> str:
     groups: dict[str, list[tuple[str, str, bool]]] = {}
     for result in results:
         groups.setdefault(mask(result[1]), []).append(result)
-    blocks = []
-    for group in groups.values():
-        note = "" if all(ran for _, _, ran in group) else " (recorded)"
-        label = interpreters.label([version for version, _, _ in group]) + note
-        blocks.append((label, group[-1][1].rstrip("\n")))
+    blocks = [
+        (
+            interpreters.label([version for version, _, _ in group]),
+            not all(ran for _, _, ran in group),  # shown from its committed transcript
+            group[-1][1].rstrip("\n"),
+        )
+        for group in groups.values()
+    ]
     if len(blocks) == 1:
-        label, text = blocks[0]
-        title = f"Output ({label.replace(' (recorded)', ', recorded')})"
+        [(label, recorded, text)] = blocks
+        title = f"Output ({label}{', recorded' if recorded else ''})"
         return markdown_exec.code_block("console", text, title=title)
     return markdown_exec.tabbed(
-        *((label, markdown_exec.code_block("console", text)) for label, text in blocks)
+        *(
+            (label + (" (recorded)" if recorded else ""), markdown_exec.code_block("console", text))
+            for label, recorded, text in blocks
+        )
     )
 
 
