@@ -16,17 +16,21 @@ def test_the_site_builds_strictly(site_build) -> None:
     assert site_build.returncode == 0 and not errors, "\n".join(errors) or site_build.log[-3000:]
 
 
+def _page_text(site, usage: fence.Fence) -> tuple[str, str]:
+    """(the built page's path, its text as a reader sees it: tags removed, entities decoded)."""
+    page = usage.page.removeprefix("docs/").removesuffix(".md")
+    page = "index.html" if page == "index" else f"{page.removesuffix('/index')}/index.html"
+    raw = (site / page).read_text(encoding="utf-8")
+    return page, html.unescape(re.sub(r"<[^>]+>", "", raw))
+
+
 def test_every_snippet_output_is_on_its_page(site_build) -> None:
     newest = site_build.record["versions"][-1]  # the build shows each version it ran
     checked = 0
     for usage in fence.find_all():
-        page = usage.page.removeprefix("docs/").removesuffix(".md")
-        page = "index.html" if page == "index" else f"{page.removesuffix('/index')}/index.html"
-        text = html.unescape(
-            re.sub(r"<[^>]+>", "", (site_build.site / page).read_text(encoding="utf-8"))
-        )
         if not usage.run.runs_on(newest):
             continue
+        page, text = _page_text(site_build.site, usage)
         # Exactly what this build's own run printed, durations included (that run is held to
         # its transcript by tests/test_snippets.py).
         run = site_build.runs(usage.snippet)[newest]
@@ -46,15 +50,12 @@ def test_a_snippet_no_selected_python_runs_shows_its_recorded_output(site_build)
     for usage in fence.find_all():
         if any(usage.run.runs_on(v) for v in selected) or usage.checkpoint:
             continue
-        page = usage.page.removeprefix("docs/").removesuffix(".md")
-        text = html.unescape(
-            re.sub(
-                r"<[^>]+>", "", (site_build.site / page / "index.html").read_text(encoding="utf-8")
-            )
+        _, text = _page_text(site_build.site, usage)
+        recorded = {v: transcripts.read(usage.snippet, v) for v in interpreters.SUPPORTED}
+        newest, shown = [(v, t) for v, t in recorded.items() if t is not None][-1]
+        assert shown.rstrip("\n") in text, (
+            f"{usage.where}: the page does not show {newest}'s recorded output"
         )
-        newest = [v for v in interpreters.SUPPORTED if transcripts.read(usage.snippet, v)][-1]
-        shown = transcripts.read(usage.snippet, newest).rstrip("\n")
-        assert shown in text, f"{usage.where}: the page does not show {newest}'s recorded output"
         assert f"Python {newest} (recorded)" in text or f"{newest}, recorded)" in text, usage.where
         checked += 1
     if not checked:
