@@ -25,10 +25,29 @@ from tools.pipeline.hooks import RECORD_ENV, RUNS_CHECKED_BY_TESTS_ENV
 BUILDS_FIXTURES = {"project", "repo", "sites"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if BUILDS_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.builds)
+        group = _worker_group(item)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+def _worker_group(item: pytest.Item) -> str | None:
+    """Under `--dist loadgroup`, the tests that share something costly to make run on one
+    worker, which makes it once: a module's fixtures (builds, a browser page), one page's
+    visits in Chromium. Every other test goes to whichever worker is free."""
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None and "page_path" in callspec.params:
+        return f"page {callspec.params['page_path'] or '/'}"
+    fixtures = getattr(item, "_fixtureinfo", None)
+    if fixtures is not None:
+        for defs in fixtures.name2fixturedefs.values():
+            if any(d.scope == "module" for d in defs):
+                return item.nodeid.split("::")[0]
+    return None
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:

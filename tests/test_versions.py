@@ -1,7 +1,9 @@
-"""Versioned publishing with mike (tools/publish.py), in a throwaway copy of the working tree.
+"""Versioned publishing with mike (tools/publish.py), in a small project of its own.
 
-Deploys what the docs workflow deploys, a release tag and main, into the copy's local
-gh-pages branch, then reads that branch as GitHub Pages would serve it.
+Deploys what the docs workflow deploys, a release tag and main, into the local gh-pages
+branch of a small copy of the project (the real tools, theme and mkdocs.yml, one lesson),
+then reads that branch as GitHub Pages would serve it. Versioning does not depend on how
+many pages there are; every page is built by the suite's own build.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import Project
 
 from tools import publish
 from tools.pipeline import fence, interpreters, transcripts
@@ -36,21 +39,28 @@ def _mike_list(root: Path) -> str:
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("versions") / "repo"
-    publish.copy_working_tree(fence.ROOT, root)
+    project = Project.create(tmp_path_factory.mktemp("versions") / "repo")
+    project.copy(LESSON)
+    project.page(
+        "synchronous-baseline.md", f'# A lesson\n\n```python exec="on"\n--8<-- "{LESSON}"\n```\n'
+    )
+    with (project.root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("nav:\n  - index.md\n  - synchronous-baseline.md\n")  # llms-full.txt lists nav
+    project.write(".gitignore", (fence.ROOT / ".gitignore").read_text(encoding="utf-8"))  # site/
+    publish.commit_as_repository(project.root)
     # One Python is enough here; the version matrix is test_snippets.py's job. A narrowed
     # build is only deployed as a preview (`make versions`); test_guards.py checks that a
     # real deploy refuses it.
     with pytest.MonkeyPatch.context() as env:
         env.setenv("ASYNCIO_BASICS_PYTHONS", interpreters.current().version)
-        publish.deploy("refs/tags/v0.1", root, preview=True)
-        publish.deploy("refs/heads/main", root, preview=True)
-    return root
+        publish.deploy("refs/tags/v0.1", project.root, preview=True)
+        publish.deploy("refs/heads/main", project.root, preview=True)
+    return project.root
 
 
-def test_the_copy_leaves_the_working_tree_alone(repo: Path) -> None:
-    assert _git(repo, "branch", "--list", "gh-pages").strip(), "the copy has no gh-pages branch"
-    assert _git(repo, "status", "--porcelain") == "", "mike left files behind in the copy"
+def test_mike_leaves_the_branch_it_deploys_from_alone(repo: Path) -> None:
+    assert _git(repo, "branch", "--list", "gh-pages").strip(), "no gh-pages branch"
+    assert _git(repo, "status", "--porcelain") == "", "mike left files behind"
     assert (repo / LESSON).read_text() == (fence.ROOT / LESSON).read_text()
 
 
@@ -162,3 +172,12 @@ def test_version_for_a_ref(ref: str, version: str, release: bool) -> None:
 def test_other_refs_are_refused(ref: str) -> None:
     with pytest.raises(publish.PublishError, match=re.escape(f"cannot publish {ref!r}")):
         publish.version_for(ref)
+
+
+def test_a_preview_copies_the_working_tree_into_a_repository_of_its_own(tmp_path: Path) -> None:
+    """`make versions` deploys a copy, so that mike never touches the working tree's branches."""
+    copy = tmp_path / "copy"
+    publish.copy_working_tree(fence.ROOT, copy)
+    assert _git(copy, "status", "--porcelain") == "", "the copy's commit left files out"
+    assert _git(copy, "log", "--format=%s") == "Working tree to preview\n"
+    assert (copy / LESSON).read_text() == (fence.ROOT / LESSON).read_text()

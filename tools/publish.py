@@ -192,6 +192,11 @@ def copy_working_tree(source: Path, dest: Path) -> None:
             shutil.copy2(path, target)
     if (source / "node_modules").is_dir():  # ignored, but the build copies Pyodide from it
         (dest / "node_modules").symlink_to(source / "node_modules")
+    commit_as_repository(dest)
+
+
+def commit_as_repository(dest: Path) -> None:
+    """Make the files at dest the first commit of a new repository, on main."""
     git = ["git", "-C", str(dest)]
     subprocess.run([*git, "init", "--quiet", "--initial-branch", "main"], check=True)
     for key, value in PREVIEW_IDENTITY.items():
