@@ -43,15 +43,14 @@ build: $(VENV)/.installed $(NODE_MODULES)  ## strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
 # Both share one strict build of the site across pytest-xdist's workers (tests/conftest.py);
-# loadgroup keeps tests that share a module's fixtures (builds) or a page's browser visits on
-# one worker, so they are made once (tests/conftest.py); the rest go to whichever worker is free.
+# loadscope keeps a module's tests on one worker, so its module fixtures (builds) run once.
 check: $(VENV)/.installed $(NODE_MODULES)  ## the edit-test loop: one build, every snippet and claim; no browser, no extra builds
-	$(BIN)/python -m pytest -n auto --dist loadgroup -m "not browser and not builds and not engines"
+	$(BIN)/python -m pytest -n auto --dist loadscope -m "not browser and not builds and not engines"
 
 # The runs on the 3.14 and 3.15 WebAssembly builds come last, on a quiet machine: beside the
 # build and Chromium their slow steps get too little CPU, and timers wake up to 0.2 s late.
 test: $(VENV)/.installed $(NODE_MODULES) $(AXE) $(CHROMIUM)  ## every test: snippets on each Python, claims, guards, builds, browser, 3.14/3.15 engines
-	$(BIN)/python -m pytest -n auto --dist loadgroup -m "not engines"; status=$$?; \
+	$(BIN)/python -m pytest -n auto --dist loadscope -m "not engines"; status=$$?; \
 	$(BIN)/python -m pytest -p no:xdist -m engines && exit $$status
 
 # GitHub's 3.14 and 3.15 jobs run natively; here their WebAssembly builds stand in (tools/rehearse.py).

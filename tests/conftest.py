@@ -14,6 +14,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,31 +24,33 @@ from tools.pipeline.hooks import RECORD_ENV, RUNS_CHECKED_BY_TESTS_ENV
 # A test's marker follows from what it needs: these fixtures build copies of the project
 # besides the suite's one build (slow), so `make check` leaves their tests out, and only them.
 BUILDS_FIXTURES = {"project", "repo", "sites"}
+PAGE_TESTS = "tests/browser/test_pages.py"  # each test takes one page, `page_path`
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if BUILDS_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.builds)
-        group = _worker_group(item)
-        if group:
-            item.add_marker(pytest.mark.xdist_group(group))
 
 
-def _worker_group(item: pytest.Item) -> str | None:
-    """Under `--dist loadgroup`, the tests that share something costly to make run on one
-    worker, which makes it once: a module's fixtures (builds, a browser page), one page's
-    visits in Chromium. Every other test goes to whichever worker is free."""
-    callspec = getattr(item, "callspec", None)
-    if callspec is not None and "page_path" in callspec.params:
-        return f"page {callspec.params['page_path'] or '/'}"
-    fixtures = getattr(item, "_fixtureinfo", None)
-    if fixtures is not None:
-        for defs in fixtures.name2fixturedefs.values():
-            if any(d.scope == "module" for d in defs):
-                return item.nodeid.split("::")[0]
-    return None
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """`--dist loadscope`, with each page of the browser's page tests as a scope of its own.
+
+    A module's tests stay on one worker, so its module fixtures (builds) are made once; the
+    page tests, about half of the browser's time, share only one page's visits each, so the
+    pages are spread over the workers instead of all waiting for one."""
+    if config.getoption("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByModuleAndPage(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module, _, test = nodeid.partition("::")
+            if module == PAGE_TESTS and "[" in test:
+                return f"{module}[{test.split('[', 1)[1]}"  # "...test_pages.py[queues]"
+            return super()._split_scope(nodeid)
+
+    return ByModuleAndPage(config, log)
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:

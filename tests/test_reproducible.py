@@ -34,9 +34,12 @@ def _build(site: Path, *flags: str, **env: str) -> Path:
 def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     tmp = tmp_path_factory.mktemp("reproducible")
     cache = {executor.CACHE_ENV: str(tmp / "cache")}
-    first = _build(  # strict, as `make build`
-        tmp / "first", PYTHONHASHSEED="1", TZ="UTC", **{RECORD_ENV: str(tmp / "first.json")}
-    )
+    # Not strict: a broken link or a changed output fails the tests named for it
+    # (test_site.py, test_snippets.py), not these three as well; it is reproduced all the same.
+    first = _build(
+        tmp / "first", "--no-strict", PYTHONHASHSEED="1", TZ="UTC",
+        **{RECORD_ENV: str(tmp / "first.json")},
+    )  # fmt: skip
     second = _build(
         tmp / "second", "--no-strict", PYTHONHASHSEED="2", TZ="Pacific/Auckland",
         **cache, **{RECORD_ENV: str(tmp / "second.json")},

@@ -44,7 +44,7 @@ def main(versions: list[str]) -> int:
     pytest = [sys.executable, "-m", "pytest", "-k", f"({selection}) or snapshot or cpu"]
     status = 0
     for phase in (  # the claims (on a build), then the engines alone (tests/test_playground.py)
-        [*pytest, "-n", "auto", "--dist", "loadgroup", "tests/lessons"],
+        [*pytest, "-n", "auto", "--dist", "loadscope", "tests/lessons"],
         [*pytest, "-p", "no:xdist", "-m", "engines", "tests/test_playground.py"],
     ):
         print(f"rehearsing Python {', '.join(versions)}: {' '.join(phase[1:])}", flush=True)
