@@ -33,24 +33,31 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.builds)
 
 
-def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """`--dist loadscope`, with each page of the browser's page tests as a scope of its own.
+def pytest_configure(config: pytest.Config) -> None:
+    if config.pluginmanager.hasplugin("xdist"):  # `make test`'s engines run without it
+        config.pluginmanager.register(_Scheduling())
 
-    A module's tests stay on one worker, so its module fixtures (builds) are made once; the
-    page tests, about half of the browser's time, share only one page's visits each, so the
-    pages are spread over the workers instead of all waiting for one."""
-    if config.getoption("dist") != "loadscope":
-        return None
-    from xdist.scheduler import LoadScopeScheduling
 
-    class ByModuleAndPage(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            module, _, test = nodeid.partition("::")
-            if module == PAGE_TESTS and "[" in test:
-                return f"{module}[{test.split('[', 1)[1]}"  # "...test_pages.py[queues]"
-            return super()._split_scope(nodeid)
+class _Scheduling:
+    @staticmethod
+    def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+        """`--dist loadscope`, with each page of the browser's page tests a scope of its own.
 
-    return ByModuleAndPage(config, log)
+        A module's tests stay on one worker, so its module fixtures (builds) are made once;
+        the page tests share only one page's visits each, so the pages are spread over the
+        workers instead of all waiting for one."""
+        if config.getoption("dist") != "loadscope":
+            return None
+        from xdist.scheduler import LoadScopeScheduling
+
+        class ByModuleAndPage(LoadScopeScheduling):
+            def _split_scope(self, nodeid: str) -> str:
+                module, _, test = nodeid.partition("::")
+                if module == PAGE_TESTS and "[" in test:
+                    return f"{module}[{test.split('[', 1)[1]}"  # "...test_pages.py[queues]"
+                return super()._split_scope(nodeid)
+
+        return ByModuleAndPage(config, log)
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
