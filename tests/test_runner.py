@@ -77,6 +77,44 @@ def test_a_hanging_snippet_and_its_children_are_killed(tmp_path: Path) -> None:
     ]
 
 
+def test_a_snippet_that_fails_on_purpose_must_keep_failing(tmp_path: Path) -> None:
+    run = runner.run(_script(tmp_path, "print('fine')\n"), HERE, root=tmp_path)
+    [problem] = transcripts.check_exit(run, fence.RunOptions(returncode=1))
+    assert problem.startswith(
+        f"snippets/s.py on Python {HERE.version} exited with 0, but its fence says it fails on "
+        "purpose there (exit status 1); fix the snippet or the fence's returncode"
+    )
+    # returncode="0, 1 from <this version>": this version must fail, the ones before need not.
+    changes = fence.RunOptions(returncode_from=((HERE.version, 1),))
+    assert transcripts.check_exit(run, changes) and not transcripts.check_exit(
+        run, dataclasses.replace(changes, returncode_from=(("9.99", 1),))
+    )
+
+
+def test_a_changed_output_is_shown_as_a_diff_with_the_fix(tmp_path: Path) -> None:
+    snippet = _script(tmp_path, "print('below 500')\n")
+    run = runner.run(snippet, HERE, root=tmp_path)
+    committed = f"$ python {snippet}\nbelow 501\n"
+    [problem] = transcripts.check_output(run, fence.RunOptions(), committed, tmp_path)
+    assert problem.startswith(
+        f"{snippet} on Python {HERE.version}: output differs from the committed transcript:\n"
+    )
+    assert "\n-below 501\n+below 500\n" in problem  # committed first, then this run
+    assert problem.endswith("`make update-examples`, then review `git diff snippets/`.")
+
+
+def test_optional_lines_ignore_a_matching_line_on_either_side(tmp_path: Path) -> None:
+    slow = "slow step took 5 ms"
+    for printed, recorded in ((["a", slow, "b"], ["a", "b"]), (["a", "b"], ["a", slow, "b"])):
+        snippet = _script(tmp_path, "".join(f"print({line!r})\n" for line in printed))
+        run = runner.run(snippet, HERE, root=tmp_path)
+        committed = "".join(f"{line}\n" for line in [f"$ python {snippet}", *recorded])
+        [problem] = transcripts.check_output(run, fence.RunOptions(), committed, tmp_path)
+        assert f"\n{'+' if slow in printed else '-'}{slow}\n" in problem
+        options = fence.RunOptions(optional_lines="^slow step")
+        assert transcripts.check_output(run, options, committed, tmp_path) == []
+
+
 def test_streams_on_records_stderr_from_a_second_run(tmp_path: Path) -> None:
     code = "import sys\nprint('out one')\nprint('err', file=sys.stderr)\nprint('out two')\n"
     run = runner.run(_script(tmp_path, code), HERE, fence.RunOptions(streams=True), root=tmp_path)
