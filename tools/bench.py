@@ -1,9 +1,9 @@
 """`make bench`: what building and testing cost, and how heavy each page is.
 
 Everything runs in a temporary copy of the working tree (edits included), so the prose
-and snippet edits it makes never touch yours. Each timing is the median of --runs rounds
-(default 1: the goals are ratios between timings of the same run, which a noisy machine
-moves together), measured as the wall time of a whole `mkdocs build` process:
+and snippet edits it makes never touch yours. Each timing is taken once (the goals are
+ratios between timings of the same run, which a noisy machine moves together), as the wall
+time of a whole process:
 
 * strict build: what `make build` does, every snippet executed on every Python found;
 * no-exec build (the floor): the same pages with ASYNCIO_BASICS_BENCH_NO_EXEC=1, which
@@ -20,7 +20,7 @@ the browser fetch on a first visit (stylesheets and what they import, scripts, i
 icons, and the search worker and index that the theme loads at start-up).
 
 The goals below are printed, not enforced: timings on a shared machine are noisy.
-    python -m tools.bench [--runs 1] [--test-runs 1]
+    python -m tools.bench
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ import json
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -56,21 +55,7 @@ _SKIP = shutil.ignore_patterns(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument(
-        "--runs",
-        type=int,
-        default=1,
-        help="rounds of each build timing (default 1: ratios from one run)",
-    )
-    parser.add_argument(
-        "--test-runs",
-        type=int,
-        default=None,
-        help="runs of `make test` and `make check` (default: --runs; 0 skips)",
-    )
-    args = parser.parse_args(argv)
-    test_runs = args.runs if args.test_runs is None else args.test_runs
+    argparse.ArgumentParser(description=__doc__.split("\n")[0]).parse_args(argv)
     versions = [v for v in interpreters.requested() if interpreters.find(v)]
     print(
         f"Python versions: {', '.join(versions)}; {os.cpu_count()} cores; load average {_load()}",
@@ -90,46 +75,31 @@ def main(argv: list[str] | None = None) -> int:
         bench.notebooks = bool(notebooks)
         bench.build("strict")  # warm-up: interpreters probed, files in the OS cache
         bench.build("cached")  # fills the cache
-        times: dict[str, list[float]] = {
-            k: [] for k in ("strict", "floor", "snippets", "notebooks", "prose", "snippet")
-        }
-        runs: dict[str, int] = {}  # processes each kind of build started (the last round's)
         originals = {path: path.read_bytes() for path in (tree / page, tree / snippet)}
-        for i in range(args.runs):
-            strict = bench.build("strict")
-            times["strict"].append(strict.seconds)
-            times["snippets"].append(strict.run_seconds)
-            if notebooks:
-                times["notebooks"].append(strict.notebook_seconds)
-            times["floor"].append(bench.build("floor").seconds)
-            _append(tree / page, f"\nA sentence added by the benchmark ({i}).\n")
-            prose = bench.build("cached")
-            times["prose"].append(prose.seconds)
-            _append(tree / snippet, f"# edited by the benchmark ({i})\n")
-            edited = bench.build("cached")
-            times["snippet"].append(edited.seconds)
-            runs = {"strict": strict.runs, "prose": prose.runs, "snippet": edited.runs}
-            print(
-                f"round {i + 1}/{args.runs}: "
-                + ", ".join(f"{k} {v[-1]:.2f}s" for k, v in times.items() if v),
-                flush=True,
-            )
+        strict = bench.build("strict")
+        times = {
+            "strict": strict.seconds,
+            "snippets": strict.run_seconds,
+            "notebooks": strict.notebook_seconds,
+            "floor": bench.build("floor").seconds,
+        }
+        _append(tree / page, "\nA sentence added by the benchmark.\n")
+        prose = bench.build("cached")
+        _append(tree / snippet, "# edited by the benchmark\n")
+        edited = bench.build("cached")
+        times |= {"prose": prose.seconds, "snippet": edited.seconds}
+        runs = {"strict": strict.runs, "prose": prose.runs, "snippet": edited.runs}
+        print("builds: " + ", ".join(f"{k} {v:.2f}s" for k, v in times.items()), flush=True)
         for path, data in originals.items():  # undo the edits: tests compare pages and scripts
             path.write_bytes(data)
-        tests: dict[str, list[float]] = {"test": [], "check": []}
-        for i in range(test_runs):
-            for target in tests:
-                seconds, ok = bench.make(target)
-                tests[target].append(seconds)
-                print(
-                    f"make {target} {i + 1}/{test_runs}: {seconds:.1f}s{'' if ok else ' (FAILED)'}",
-                    flush=True,
-                )
-                bench.test_failed |= not ok
+        for target in ("test", "check"):
+            times[target], ok = bench.make(target)
+            print(f"make {target}: {times[target]:.1f}s{'' if ok else ' (FAILED)'}", flush=True)
+            bench.test_failed |= not ok
         bench.build("strict")  # the site the page weights are read from
         weights = page_weights(bench.site, prefix)
 
-    report(times, tests, weights, bench, len(usages), runs, snippet, len(notebooks))
+    report(times, weights, bench, len(usages), runs, snippet, len(notebooks))
     return 1 if bench.failed or bench.test_failed else 0
 
 
@@ -389,57 +359,40 @@ def _css_refs(path: Path) -> list[str]:
 # --- the report --------------------------------------------------------------------
 
 
-def report(times, tests, weights, bench: Bench, n_snippets, runs, edited, n_notebooks) -> None:
-    med = {k: statistics.median(v) for k, v in times.items() if v}
+def report(times, weights, bench: Bench, n_snippets, runs, edited, n_notebooks) -> None:
     rows = [
-        (f"strict build ({n_snippets} snippets, {runs['strict']} runs)", times["strict"]),
-        ("no-exec build (floor)", times["floor"]),
-        ("snippet run time within the strict build", times["snippets"]),
-        (f"notebook execution ({n_notebooks} notebooks)", times["notebooks"]),
-        (f"rebuild with cache, prose edited ({runs['prose']} runs)", times["prose"]),
-        (f"rebuild with cache, 1 snippet edited ({runs['snippet']} runs)", times["snippet"]),
-        ("make test", tests["test"]),
-        ("make check", tests["check"]),
+        (f"strict build ({n_snippets} snippets, {runs['strict']} runs)", "strict"),
+        ("no-exec build (floor)", "floor"),
+        ("snippet run time within the strict build", "snippets"),
+        (f"notebook execution ({n_notebooks} notebooks)", "notebooks"),
+        (f"rebuild with cache, prose edited ({runs['prose']} runs)", "prose"),
+        (f"rebuild with cache, 1 snippet edited ({runs['snippet']} runs)", "snippet"),
+        ("make test", "test"),
+        ("make check", "check"),
     ]
-    if not n_notebooks:
-        rows = [row for row in rows if not row[0].startswith("notebook")]
-    print(f"\n{'measurement':<48} {'median s':>9} {'min':>8} {'max':>8} {'n':>3}")
-    for name, values in rows:
-        if values:
-            median, low, high = statistics.median(values), min(values), max(values)
-            print(f"{name:<48} {median:>9.2f} {low:>8.2f} {high:>8.2f} {len(values):>3}")
-        else:
-            print(f"{name:<48} {'not run':>9}")
+    print(f"\n{'measurement':<58} {'seconds':>8}")
+    for name, key in rows:
+        if key != "notebooks" or n_notebooks:
+            print(f"{name:<58} {times[key]:>8.2f}")
     print(f"(edited snippet: {edited}; load average now {_load()})")
 
+    t = times
     print(f"\nratios ({CORES} cores)")
-    build = med["strict"] / (med["floor"] + med["snippets"] / CORES)
-    rebuild = med["prose"] / med["floor"]
-    _ratio("strict build / (no-exec build + snippet time / cores)", build, GOAL_BUILD)
-    _ratio("prose rebuild with cache / no-exec build", rebuild, GOAL_REBUILD)
-    _ratio("one-snippet rebuild with cache / no-exec build", med["snippet"] / med["floor"], None)
-    _ratio("strict build / no-exec build", med["strict"] / med["floor"], None)
-    overhead = med["strict"] - med["floor"] - med["snippets"] / CORES  # runs share the cores
-    print(
-        f"  time the strict build spends beyond the floor and the snippets / cores: {overhead:.2f} s"
+    # The floor executes nothing: the snippets and notebooks are what execution adds, on every core.
+    executed = t["floor"] + (t["snippets"] + t["notebooks"]) / CORES
+    _ratio(
+        "strict build / (no-exec + (snippets + notebooks) / cores)",
+        t["strict"] / executed,
+        GOAL_BUILD,
     )
-    if times["notebooks"]:
-        # The floor does not execute notebooks either: count their execution as execution too.
-        executed = med["floor"] + (med["snippets"] + med["notebooks"]) / CORES
-        _ratio(
-            "strict build / (no-exec + (snippets + notebooks) / cores)",
-            med["strict"] / executed,
-            GOAL_BUILD,
-        )
-    for target, goal in (("test", GOAL_TEST), ("check", GOAL_CHECK)):
-        if tests[target]:
-            _ratio(
-                f"make {target} / strict build",
-                statistics.median(tests[target]) / med["strict"],
-                goal,
-            )
+    _ratio("prose rebuild with cache / no-exec build", t["prose"] / t["floor"], GOAL_REBUILD)
+    _ratio("one-snippet rebuild with cache / no-exec build", t["snippet"] / t["floor"], None)
+    _ratio("strict build / no-exec build", t["strict"] / t["floor"], None)
+    print(f"  time the strict build spends beyond them: {t['strict'] - executed:.2f} s")
+    _ratio("make test / strict build", t["test"] / t["strict"], GOAL_TEST)
+    _ratio("make check / strict build", t["check"] / t["strict"], GOAL_CHECK)
     if bench.test_failed:
-        print("  make test or make check FAILED in at least one run (see above)")
+        print("  make test or make check FAILED (see above)")
 
     title = "page weight (first visit, nothing cached)"
     print(f"\n{title:<44} {'bytes':>9} {'gzip':>8} {'requests':>8} {'remote':>6}")
@@ -451,7 +404,7 @@ def report(times, tests, weights, bench: Bench, n_snippets, runs, edited, n_note
 
 def _ratio(name: str, value: float, goal: float | None) -> None:
     verdict = "" if goal is None else f"  goal <= {goal:g}: {'met' if value <= goal else 'MISSED'}"
-    print(f"  {name:<52} {value:6.2f}{verdict}")
+    print(f"  {name:<58} {value:6.2f}{verdict}")
 
 
 if __name__ == "__main__":
