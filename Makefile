@@ -43,7 +43,8 @@ build: $(VENV)/.installed $(NODE_MODULES)  ## strict build into site/
 	$(BIN)/mkdocs build --strict --site-dir site
 
 # Both share one strict build of the site across pytest-xdist's workers (tests/conftest.py);
-# loadscope keeps a module's tests on one worker, so its module fixtures (builds) run once.
+# loadscope keeps a module's tests on one worker, so its module fixtures (builds) run once;
+# tests/conftest.py makes each page of tests/browser/test_pages.py a scope of its own.
 check: $(VENV)/.installed $(NODE_MODULES)  ## the edit-test loop: one build, every snippet and claim; no browser, no extra builds
 	$(BIN)/python -m pytest -n auto --dist loadscope -m "not browser and not builds and not engines"
 

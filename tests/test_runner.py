@@ -89,6 +89,17 @@ def test_a_snippet_that_fails_on_purpose_must_keep_failing(tmp_path: Path) -> No
     assert transcripts.check_exit(run, changes) and not transcripts.check_exit(
         run, dataclasses.replace(changes, returncode_from=(("9.99", 1),))
     )
+    assert transcripts.check_exit(run, dataclasses.replace(changes, returncode_from=(("3.0", 1),)))
+
+
+def test_run_options_are_read_from_the_fence() -> None:
+    page = (
+        '```python exec="on" returncode="0, 1 from 3.14" timeout="1" optional_lines="^slow"\n'
+        '--8<-- "snippets/synchronous-baseline/find_divisibles.py"\n```\n'
+    )
+    [found] = fence.scan(page, "docs/lesson.md")
+    assert found.run.returncode == 0 and found.run.returncode_from == (("3.14", 1),)
+    assert found.run.timeout == 1 and found.run.optional_lines == "^slow"
 
 
 def test_a_changed_output_is_shown_as_a_diff_with_the_fix(tmp_path: Path) -> None:

@@ -190,9 +190,10 @@ def copy_working_tree(source: Path, dest: Path) -> None:
             target = dest / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, target)
-    if (source / "node_modules").is_dir():  # ignored, but the build copies Pyodide from it
-        (dest / "node_modules").symlink_to(source / "node_modules")
     commit_as_repository(dest)
+    if (source / "node_modules").is_dir():  # ignored, but the build copies Pyodide from it
+        (dest / "node_modules").symlink_to(source / "node_modules")  # after the commit: a
+        # link is not a folder to .gitignore's `node_modules/`, and would be committed
 
 
 def commit_as_repository(dest: Path) -> None:
