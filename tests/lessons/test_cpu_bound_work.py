@@ -42,9 +42,11 @@ def _(out):
 
 @page.claim("The three threads are no faster than one after another", THREADS)
 def _(out):
-    # Never clearly faster (three threads on three free cores would be near 0.33).
+    # Wall time, which a loaded machine moves more: a best of six went down to 0.78 beside
+    # two CPU burners. Threads that really ran at once (a free-threaded build) would come
+    # near 1/3 on three free cores, 2/3 on two.
     ratio = timing(out, "in three threads") / timing(out, "one after another")
-    assert ratio > 0.8, ratio
+    assert ratio > 0.7, ratio
 
 
 @page.claim("They still take more than a third of the time of one after another", PROCESSES)
