@@ -39,12 +39,6 @@ def _nav_pages(items: list | None = None) -> list[str]:
     return pages
 
 
-def _url_path(page: str) -> str:
-    """docs/<page>.md (or .ipynb) is served at <site_url>/<page>/ (index.md at the root)."""
-    stem = page.rsplit(".", 1)[0]
-    return "" if stem == "index" else stem.removesuffix("/index") + "/"
-
-
 def test_default_site_url_is_the_repositorys_github_pages() -> None:
     """The defaults name one repository (change both in a fork)."""
     owner, name = DEFAULT_REPO_URL.removeprefix("https://github.com/").split("/")
@@ -61,12 +55,12 @@ def test_404_page(built_site: Path) -> None:
 def test_sitemap_lists_every_page(built_site: Path) -> None:
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     listed = re.findall(r"<loc>([^<]+)</loc>", sitemap)
-    assert sorted(listed) == sorted(DEFAULT_SITE_URL + _url_path(p) for p in _nav_pages())
+    assert sorted(listed) == sorted(DEFAULT_SITE_URL + fence.site_path(p) for p in _nav_pages())
 
 
 def test_every_page_links_to_its_source_for_editing(built_site: Path) -> None:
     for page in _nav_pages():
-        html = (built_site / _url_path(page) / "index.html").read_text(encoding="utf-8")
+        html = (built_site / fence.site_path(page) / "index.html").read_text(encoding="utf-8")
         assert f'href="{DEFAULT_REPO_URL}/edit/main/docs/{page}"' in html, page
 
 
@@ -82,7 +76,7 @@ def test_no_page_calls_the_github_api(built_site: Path) -> None:
 def test_llms_txt_lists_every_page_in_reading_order(built_site: Path) -> None:
     llms = (built_site / "llms.txt").read_text(encoding="utf-8")
     linked = re.findall(r"^- \[[^\]]+\]\(([^)]+)\)", llms, re.M)
-    assert linked == [DEFAULT_SITE_URL + _url_path(p) + "index.md" for p in _nav_pages()]
+    assert linked == [DEFAULT_SITE_URL + fence.site_path(p) + "index.md" for p in _nav_pages()]
     for url in linked:
         assert (built_site / url.removeprefix(DEFAULT_SITE_URL)).is_file(), url
 

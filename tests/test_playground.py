@@ -177,8 +177,7 @@ def test_the_site_holds_one_copy_of_the_runtime_and_the_pages_link_it(built_site
         assert (folder / name).read_bytes() == (playground.PACKAGE / name).read_bytes(), name
     assert [p for p in built_site.rglob("pyodide.asm.wasm")] == [folder / "pyodide.asm.wasm"]
     for usage in ALL.values():
-        page = usage.page.removeprefix("docs/").removesuffix(".md").removesuffix("index")
-        text = (built_site / page / "index.html").read_text(encoding="utf-8")
+        text = (built_site / usage.site_path / "index.html").read_text(encoding="utf-8")
         if usage.checkpoint:  # its output is the answer to a question: no Run button gives it away
             assert f'data-snippet="{usage.snippet}"' not in text, usage.where
         elif usage.no_browser:

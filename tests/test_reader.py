@@ -41,9 +41,7 @@ def test_a_marker_that_marks_no_code_is_an_error_naming_its_line(source: str, me
 
 
 def _page_html(built_site, usage: fence.Fence) -> str:
-    rel = usage.page.removeprefix("docs/").removesuffix(".md")
-    rel = "" if rel == "index" else rel.removesuffix("/index") + "/"
-    return (built_site / rel / "index.html").read_text(encoding="utf-8")
+    return (built_site / usage.site_path / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("snippet", USAGES, ids=lambda s: s.removeprefix("snippets/"))

@@ -18,8 +18,7 @@ def test_the_site_builds_strictly(site_build) -> None:
 
 def _page_text(site, usage: fence.Fence) -> tuple[str, str]:
     """(the built page's path, its text as a reader sees it: tags removed, entities decoded)."""
-    page = usage.page.removeprefix("docs/").removesuffix(".md")
-    page = "index.html" if page == "index" else f"{page.removesuffix('/index')}/index.html"
+    page = usage.site_path + "index.html"
     raw = (site / page).read_text(encoding="utf-8")
     return page, html.unescape(re.sub(r"<[^>]+>", "", raw))
 

@@ -110,7 +110,7 @@ def test_masking_hides_the_measured_geometry_and_nothing_else() -> None:
 
 
 def _figure(built_site: Path, page: str, snippet: str) -> str:
-    rel = page.removeprefix("docs/").removesuffix(".md")
+    rel = fence.site_path(page.removeprefix("docs/"))
     text = (built_site / rel / "index.html").read_text(encoding="utf-8")
     ident = f"timeline-{Path(snippet).stem}"
     found = re.findall(rf'<figure class="timeline" id="{ident}"[^>]*>.*?</figure>', text, re.S)

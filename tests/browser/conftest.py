@@ -51,14 +51,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def page_paths(root: Path = fence.ROOT) -> list[str]:
     """Every page of the site, as a path under the site root ("" for the home page)."""
-    paths = []
-    for source in sorted((root / "docs").rglob("*")):
-        if source.suffix not in {".md", ".ipynb"}:
-            continue
-        rel = source.relative_to(root / "docs").with_suffix("").as_posix()
-        rel = rel.removesuffix("index").removesuffix("/")
-        paths.append(rel + "/" if rel else "")
-    return paths
+    sources = sorted((root / fence.DOCS).rglob("*"))
+    return [
+        fence.site_path(source.relative_to(root / fence.DOCS).as_posix())
+        for source in sources
+        if source.suffix in {".md", ".ipynb"}
+    ]
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

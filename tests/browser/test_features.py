@@ -12,12 +12,6 @@ USAGES = {u.snippet: u for u in fence.find_all()}
 DESKTOP = {"width": 1280, "height": 900}
 
 
-def _page_of(usage: fence.Fence) -> str:
-    rel = usage.page.removeprefix("docs/").removesuffix(".md")
-    rel = rel.removesuffix("index").removesuffix("/")
-    return rel + "/" if rel else ""
-
-
 @pytest.fixture
 def tab(browser, site_url: str):
     """A fresh desktop browser tab, allowed to read the clipboard."""
@@ -102,7 +96,7 @@ def reader_at(reader, site_url: str):
 def test_copy_and_download_give_exactly_the_script_shown(reader_at, snippet: str) -> None:
     source = (fence.ROOT / snippet).read_text(encoding="utf-8")
     shown, _ = render.code_for_download(source, snippet)
-    tab = reader_at(_page_of(USAGES[snippet]))
+    tab = reader_at(USAGES[snippet].site_path)
     block = _code_block(tab, snippet)
     # A snippet in a collapsed deep dive: open it, as a reader would.
     block.evaluate(

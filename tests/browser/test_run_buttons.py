@@ -32,13 +32,6 @@ DESKTOP = {"width": 1280, "height": 900}
 COLD = 120_000  # ms: the first Run downloads and starts Python, on a busy machine too
 
 
-def _page_of(usage) -> str:
-    rel = (
-        usage.page.removeprefix("docs/").removesuffix(".md").removesuffix("index").removesuffix("/")
-    )
-    return rel + "/" if rel else ""
-
-
 @pytest.fixture(scope="module")
 def session(browser, site_url: str):
     """One context for the module, as one reader: the runtime is downloaded once, then cached."""
@@ -103,7 +96,7 @@ def test_nothing_of_python_loads_before_a_click(session, tab, site_url: str) -> 
     "usage", ONE_OF_EACH_KIND, ids=lambda u: u.snippet.removeprefix("snippets/")
 )
 def test_run_prints_the_314_transcript(session, tab, site_url: str, usage) -> None:
-    tab.goto(site_url + _page_of(usage), wait_until="networkidle")
+    tab.goto(site_url + usage.site_path, wait_until="networkidle")
     box = _box(tab, usage.snippet)
     _held_to_transcript(usage, _run(box))
     assert (
@@ -115,7 +108,7 @@ def test_run_prints_the_314_transcript(session, tab, site_url: str, usage) -> No
 
 def test_edit_run_stop_reset(session, tab, site_url: str) -> None:
     usage = RUNNABLE[0]
-    tab.goto(site_url + _page_of(usage), wait_until="networkidle")
+    tab.goto(site_url + usage.site_path, wait_until="networkidle")
     box, code = _box(tab, usage.snippet), _code(tab, usage.snippet)
     shown_source, _ = render.code_for_download(
         (fence.ROOT / usage.snippet).read_text(encoding="utf-8")
@@ -186,7 +179,7 @@ def test_the_first_click_says_what_it_downloads(browser, site_url: str) -> None:
 
 def test_not_runnable_snippets_say_why(tab, site_url: str) -> None:
     usage = next(u for u in fence.find_all() if u.no_browser)
-    tab.goto(site_url + _page_of(usage), wait_until="networkidle")
+    tab.goto(site_url + usage.site_path, wait_until="networkidle")
     note = tab.locator(f'.playground-note[data-snippet="{usage.snippet}"]')
     assert usage.no_browser in note.text_content()
     assert _box(tab, usage.snippet).count() == 0
@@ -215,7 +208,7 @@ def test_axe_finds_nothing_serious_after_a_run(
     context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
     try:
         tab = context.new_page()
-        tab.goto(site_url + _page_of(usage), wait_until="networkidle")
+        tab.goto(site_url + usage.site_path, wait_until="networkidle")
         box = _box(tab, usage.snippet)
         _run(box)
         assert box.locator(".playground-stderr").count() > 0

@@ -109,6 +109,18 @@ class Fence:
     def title(self) -> str:
         return self.display.get("title") or self.snippet
 
+    @property
+    def site_path(self) -> str:
+        """Where the built site serves this fence's page: site_path(...) of it."""
+        return site_path(self.page.removeprefix(f"{DOCS}/"))
+
+
+def site_path(source: str) -> str:
+    """Where MkDocs serves a page of docs/, from the site's root, with directory URLs:
+    "queues.md" -> "queues/", "notebook.ipynb" -> "notebook/", "index.md" -> ""."""
+    stem = source.rsplit(".", 1)[0]
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
 
 def parse_run_options(attrs: dict[str, str], where: str) -> RunOptions:
     env = []
