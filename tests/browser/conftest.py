@@ -164,7 +164,9 @@ class Visit:
     violations: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # per color_scheme
 
     def serious(self, scheme: str) -> list[dict[str, Any]]:
-        return [v for v in self.violations.get(scheme, []) if v["impact"] in {"serious", "critical"}]
+        return [
+            v for v in self.violations.get(scheme, []) if v["impact"] in {"serious", "critical"}
+        ]
 
 
 _VISITS: dict[str, Visit] = {}
