@@ -17,6 +17,7 @@ import dataclasses
 import os
 import shutil
 
+import figures
 import pytest
 
 from tools import wasm
@@ -28,6 +29,10 @@ from tools.pipeline import cache, fence, interpreters, playground, transcripts
 engines = pytest.mark.engines
 
 ALL = fence.by_snippet(fence.find_all())
+RUN_TESTS = {
+    "test_the_engine_prints_the_transcript",
+    "test_the_engine_draws_the_timeline_of_that_run",
+}
 CASES = [(version, usage.snippet) for version in wasm.ENGINES for usage in wasm.runnable(version)]
 
 
@@ -48,11 +53,13 @@ def snapshots(tmp_path_factory: pytest.TempPathFactory) -> dict:
 @pytest.fixture(scope="session")
 def engine_runs(request: pytest.FixtureRequest, snapshots) -> dict:
     """The runs this session selected, all at once, one Node per core: (version, snippet) -> run."""
-    selected = [
-        (item.callspec.params["version"], item.callspec.params["snippet"])
-        for item in request.session.items
-        if getattr(item, "originalname", "") == "test_the_engine_prints_the_transcript"
-    ]
+    selected = list(
+        dict.fromkeys(
+            (item.callspec.params["version"], item.callspec.params["snippet"])
+            for item in request.session.items
+            if getattr(item, "originalname", "") in RUN_TESTS
+        )
+    )
     usages = fence.by_snippet(fence.find_all())
 
     def run(case: tuple[str, str]) -> wasm.Run:
@@ -106,6 +113,31 @@ def test_a_loop_that_waits_for_a_timer_leaves_the_cpu_alone(snapshots, version: 
 def test_the_engine_prints_the_transcript(engine_runs, version: str, snippet: str) -> None:
     problems = wasm.differences(wasm.ENGINES[version], ALL[snippet], engine_runs[version, snippet])
     assert not problems, "\n".join(problems)
+
+
+@engines
+@pytest.mark.parametrize(
+    ("version", "snippet"), CASES, ids=[f"{s.removeprefix('snippets/')}-py{v}" for v, s in CASES]
+)
+def test_the_engine_draws_the_timeline_of_that_run(engine_runs, version: str, snippet: str) -> None:
+    """Every Run is traced (playground.job), and the page draws it below the output: the
+    trace printed exactly what the page shows, and the picture and its text tell that run."""
+    found = engine_runs[version, snippet]
+    usage = ALL[snippet]
+    if found.trace is None:  # only a script that never started has no trace
+        assert "SyntaxError" in found.output and not found.timeline, found
+        return
+    printed = "".join(text for _, text in found.trace["output"])
+    assert printed == found.output, f"{snippet}: the trace printed other output than the page shows"
+    if usage.timeline:  # the build draws it: so does the page
+        assert found.trace["steps"], f"{snippet}: the build draws a timeline, the page's run none"
+    if not found.trace["steps"]:
+        assert 'class="timeline-none"' in found.timeline, found.timeline
+        return
+    problems = figures.text_problems(found.timeline) + figures.output_problems(
+        found.timeline, found.output
+    )
+    assert not problems, f"{snippet} on {version}: " + "; ".join(problems)
 
 
 def test_a_run_that_differs_is_named_with_its_diff_and_the_fix() -> None:

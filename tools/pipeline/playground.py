@@ -6,7 +6,8 @@ from node_modules/pyodide into the site once, at `assets/pyodide/`, shared by ev
 nothing of it is fetched until a reader clicks Run. The page side lives in
 docs/javascripts/playground/: playground.js (buttons, editing, output), worker.js (one
 interpreter per run, in a Web Worker) and runner.py (runs the script as `python <snippet>`
-would, with CPython's own event loop). tools/wasm/ runs the same worker and runner.py in Node,
+would, with CPython's own event loop, and draws the run's timeline with trace.py and
+picture.py, copied beside it). tools/wasm/ runs the same worker and runner.py in Node,
 on this runtime and on Pyodide's 3.15 build, for the tests and for recording transcripts.
 
 A snippet that cannot run there (child processes, threads, sockets, a process pool) says
@@ -39,6 +40,9 @@ RUNTIME_FILES = (
     "pyodide-lock.json",
 )
 PYTHON = "3.14"  # the version the page's runtime embeds: the stable one, named on the page
+# The build's tracer and drawing code, which runner.py uses to draw every Run's timeline:
+# copied beside it (javascripts/playground/), fetched with the runtime on the first Run.
+TOOLS = {name: Path(__file__).with_name(f"{name}.py") for name in ("trace", "picture")}
 
 
 class RuntimeMissing(PluginError):
@@ -65,7 +69,8 @@ def _shown(path: Path) -> str:
 
 
 def copy_runtime(site_dir: Path) -> Path | None:
-    """Copy the runtime into <site>/assets/pyodide/ once; return that folder (None without the runner)."""
+    """Copy the runtime into <site>/assets/pyodide/ once, and the tracer and drawing code
+    beside runner.py; return the runtime's folder (None without the runner)."""
     if not enabled():
         return None
     source = runtime_dir()
@@ -73,6 +78,10 @@ def copy_runtime(site_dir: Path) -> Path | None:
     target.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
         shutil.copyfile(source / name, target / name)
+    page_side = site_dir / PAGE_SIDE.relative_to(ROOT / "docs")
+    page_side.mkdir(parents=True, exist_ok=True)
+    for path in TOOLS.values():
+        shutil.copyfile(path, page_side / path.name)
     return target
 
 
@@ -93,7 +102,13 @@ def _megabytes(size: int) -> str:
 
 def job(snippet: str, source: str, options: RunOptions) -> dict:
     """What playground.js sends the worker for one run (tests send exactly the same)."""
-    return {"path": snippet, "source": source, "args": list(options.args), "env": dict(options.env)}
+    return {
+        "path": snippet,
+        "source": source,
+        "args": list(options.args),
+        "env": dict(options.env),
+        "trace": True,  # every Run draws its timeline (runner.py)
+    }
 
 
 def controls_html(snippet: str, options: RunOptions, no_browser: str = "") -> str:

@@ -19,6 +19,9 @@ any step (before the loop starts, after it ends) is kept in order with task null
 
 The run is traced in-process, so only the interpreter running this module matters: the
 build runs it with the newest Python it runs the snippets with (tools/pipeline/timeline.py).
+The in-browser runner (docs/javascripts/playground/runner.py) traces every Run with
+start() and stop(), passing the output through as it is written. This module and
+picture.py use the standard library only, as the browser loads them on the first Run.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import os
 import runpy
 import sys
 import time
+import weakref
 from typing import Any
 
 MARKER = "TRACE "  # the line that carries the JSON; everything else is ignored
@@ -41,18 +45,22 @@ class _Recorder:
         self.steps: list[dict[str, Any]] = []
         self.output: list[list[Any]] = []  # [step index or None, text], in order
         self.current: int | None = None
-        self._lane_of: dict[int, int] = {}  # id(task) -> lane; tasks live until the end
-        self._keep: list[object] = []  # keep traced tasks alive, so ids stay unique
+        # task -> lane. Weak: the tracer must not keep a task alive, or "Task was destroyed
+        # but it is pending!" would come later than in an untraced run.
+        self._lane_of: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 
     def now(self) -> float:
         return time.perf_counter() - self.t0
 
-    def lane(self, key: object, label: str, name: str) -> int:
-        if id(key) not in self._lane_of:
-            self._keep.append(key)
-            self._lane_of[id(key)] = len(self.lanes)
+    def lane(self, label: str, name: str, key: Any = None) -> int:
+        """The lane of `key` (a task), made the first time; without a key, a new lane."""
+        lane = self._lane_of.get(key) if key is not None else None
+        if lane is None:
+            lane = len(self.lanes)
             self.lanes.append({"label": label, "name": name})
-        return self._lane_of[id(key)]
+            if key is not None:
+                self._lane_of[key] = lane
+        return lane
 
     def begin(self, lane: int) -> None:
         self.current = len(self.steps)
@@ -91,18 +99,22 @@ def _task_class() -> str | None:
 
 
 class _Capture:
-    """A stand-in for sys.stdout/sys.stderr that hands every write to the recorder."""
+    """A stand-in for sys.stdout/sys.stderr that hands every write to the recorder, and
+    with `tee` to the real stream too (the browser shows output as it is written)."""
 
-    def __init__(self, recorder: _Recorder, real: Any) -> None:
-        self._recorder, self._real = recorder, real
+    def __init__(self, recorder: _Recorder, real: Any, tee: bool = False) -> None:
+        self._recorder, self._real, self._tee = recorder, real, tee
         self.encoding = getattr(real, "encoding", "utf-8")
 
     def write(self, text: str) -> int:
         self._recorder.write(text)
+        if self._tee:
+            self._real.write(text)
         return len(text)
 
     def flush(self) -> None:
-        pass
+        if self._tee:
+            self._real.flush()
 
     def isatty(self) -> bool:
         return False
@@ -118,73 +130,140 @@ def _call_label(code: Any, f_locals: dict[str, Any]) -> str:
     return f"{code.co_name}({', '.join(args)})"
 
 
-def _trace_tasks(recorder: _Recorder) -> None:
-    import asyncio.events
+class _Hooks:
+    """What the tracer does when a function starts or ends; no frame of its own is ever on
+    the script's stack (a traceback or "Coroutine created at" shows none), and it holds no
+    reference to the script's objects.
 
-    original = asyncio.events.Handle._run
-    own = os.path.dirname(asyncio.__file__) + os.sep  # asyncio.run's own clean-up tasks
+    Steps: each run of asyncio.events.Handle._run whose callback belongs to a task of the
+    script. Calls: while no event loop has run, each call `main` makes to a function of the
+    script, from call to return."""
 
-    def _run(handle: Any) -> None:
+    def __init__(self, recorder: _Recorder, filename: str) -> None:
+        import asyncio.events
+
+        self.recorder, self.filename = recorder, filename
+        self.handle_run = asyncio.events.Handle._run.__code__
+        self.asyncio_dir = os.path.dirname(asyncio.events.__file__) + os.sep
+        self.open: list[bool] = []  # per running Handle._run: whether it began a step
+        self.depth = 0  # calls from main under way
+
+    def wanted(self, code: Any) -> bool:
+        return code is self.handle_run or code.co_filename == self.filename
+
+    def start(self, frame: Any) -> None:
+        if frame.f_code is self.handle_run:
+            self.open.append(self._begin_step(frame.f_locals["self"]))
+        elif self.recorder.kind == "calls" and self._called_by_main(frame):
+            self.depth += 1
+            if self.depth == 1:
+                label = _call_label(frame.f_code, frame.f_locals)
+                self.recorder.begin(self.recorder.lane(label, frame.f_code.co_name))
+
+    def end(self, frame: Any) -> None:
+        if frame.f_code is self.handle_run:
+            if self.open and self.open.pop():
+                self.recorder.end()
+        elif self.recorder.kind == "calls" and self._called_by_main(frame):
+            self.depth -= 1
+            if self.depth == 0:
+                self.recorder.end()
+
+    def _called_by_main(self, frame: Any) -> bool:
+        caller = frame.f_back
+        return caller is not None and _where(caller.f_code) == (self.filename, "main")
+
+    def _begin_step(self, handle: Any) -> bool:
+        import asyncio
+
         task = getattr(handle._callback, "__self__", None)
         if not isinstance(task, asyncio.Task):
-            return original(handle)
+            return False  # a timer callback, or the loop's own bookkeeping
         coro = task.get_coro()
         code = getattr(coro, "cr_code", None)
-        if code is None or code.co_filename.startswith(own):
-            return original(handle)
-        recorder.kind = "asyncio"
+        if code is None or code.co_filename.startswith(self.asyncio_dir):
+            return False  # asyncio.run's own clean-up tasks
+        self.recorder.kind = "asyncio"
         frame = getattr(coro, "cr_frame", None)
         label = _call_label(frame.f_code, frame.f_locals) if frame else repr(coro)
-        recorder.begin(recorder.lane(task, label, task.get_name()))
-        try:
-            return original(handle)
-        finally:
-            recorder.end()
-
-    asyncio.events.Handle._run = _run
+        self.recorder.begin(self.recorder.lane(label, task.get_name(), task))
+        return True
 
 
 def _where(code: Any) -> tuple[str, str]:
     return code.co_filename, code.co_name
 
 
-def _trace_calls(recorder: _Recorder, filename: str) -> None:
-    """Calls from `main` to the snippet's own functions, while no event loop runs."""
-    depth = 0
+def _watch(hooks: _Hooks) -> Any:
+    """Call hooks.start/end as functions start (or resume) and end (or yield); returns how
+    to stop. sys.monitoring (3.12+) is only called for the code it watches, so the script
+    runs at its own speed; before 3.12, a profile function sees every call."""
+    monitoring = getattr(sys, "monitoring", None)
+    if monitoring is None:
 
-    def profile(frame: Any, event: str, arg: Any) -> None:
-        nonlocal depth
-        if recorder.kind == "asyncio" or frame.f_code.co_filename != filename:
-            return
-        caller = frame.f_back
-        if caller is None or _where(caller.f_code) != (filename, "main"):
-            return
-        if event == "call":
-            depth += 1
-            if depth == 1:
-                label = _call_label(frame.f_code, frame.f_locals)
-                recorder.begin(recorder.lane(object(), label, frame.f_code.co_name))
-        elif event == "return":
-            depth -= 1
-            if depth == 0:
-                recorder.end()
+        def profile(frame: Any, event: str, arg: Any) -> None:
+            if hooks.wanted(frame.f_code):
+                if event == "call":
+                    hooks.start(frame)
+                elif event == "return":
+                    hooks.end(frame)
 
-    sys.setprofile(profile)
+        sys.setprofile(profile)
+        return lambda: sys.setprofile(None)
+
+    tool, events = monitoring.PROFILER_ID, monitoring.events
+    monitoring.use_tool_id(tool, "asyncio-basics trace")
+
+    def on(hook: Any) -> Any:
+        def callback(code: Any, *_: Any) -> Any:
+            if not hooks.wanted(code):
+                return monitoring.DISABLE  # never again for this code
+            hook(sys._getframe(1))  # the frame of `code`
+            return None
+
+        return callback
+
+    for event, hook in ((events.PY_START, hooks.start), (events.PY_RESUME, hooks.start),
+                        (events.PY_RETURN, hooks.end), (events.PY_YIELD, hooks.end)):  # fmt: skip
+        monitoring.register_callback(tool, event, on(hook))
+    monitoring.set_events(
+        tool, events.PY_START | events.PY_RESUME | events.PY_RETURN | events.PY_YIELD
+    )
+
+    def stop() -> None:
+        monitoring.set_events(tool, 0)
+        monitoring.free_tool_id(tool)
+        monitoring.restart_events()
+
+    return stop
+
+
+class Tracing:
+    """Recording a run of a script in this process, from here to stop(). `filename` is the
+    one its code was compiled with; `tee`: its output goes on to the real streams too."""
+
+    def __init__(self, filename: str, tee: bool = False) -> None:
+        self.filename = filename
+        self.recorder = _Recorder()
+        self._real = sys.stdout, sys.stderr
+        self._unwatch = _watch(_Hooks(self.recorder, self.filename))
+        sys.stdout, sys.stderr = (_Capture(self.recorder, real, tee) for real in self._real)
+
+    def stop(self, returncode: int) -> dict[str, Any]:
+        """What was recorded; the script's streams are the real ones again."""
+        self._unwatch()
+        sys.stdout, sys.stderr = self._real
+        return self.recorder.result(returncode)
 
 
 def trace(path: str) -> dict[str, Any]:
     """Run the script at `path` as __main__ and return what was recorded."""
-    filename = os.path.abspath(path)
-    recorder = _Recorder()
-    real_out, real_err = sys.stdout, sys.stderr
     sys.argv = [path]
-    sys.path[0] = os.path.dirname(filename)  # as `python path` puts it
-    _trace_tasks(recorder)
-    _trace_calls(recorder, filename)
-    sys.stdout, sys.stderr = _Capture(recorder, real_out), _Capture(recorder, real_err)
+    sys.path[0] = os.path.dirname(os.path.abspath(path))  # as `python path` puts it
+    tracing = Tracing(os.path.abspath(path))  # runpy compiles it with the name it is given
     returncode = 0
     try:
-        runpy.run_path(filename, run_name="__main__")
+        runpy.run_path(tracing.filename, run_name="__main__")
     except SystemExit as exit:
         returncode = exit.code if isinstance(exit.code, int) else 1
     except BaseException:
@@ -192,10 +271,7 @@ def trace(path: str) -> dict[str, Any]:
 
         traceback.print_exc()
         returncode = 1
-    finally:
-        sys.setprofile(None)
-        sys.stdout, sys.stderr = real_out, real_err
-    return recorder.result(returncode)
+    return tracing.stop(returncode)
 
 
 def parse(output: str) -> dict[str, Any]:

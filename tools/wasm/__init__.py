@@ -81,6 +81,8 @@ class Run:
     status: int | None  # exit status; None when it was killed at the timeout
     python: str = ""  # the engine's sys.version, "3.14.2"
     error: str = ""  # the worker itself failed
+    timeline: str = ""  # the figure the page draws below the output (HTML)
+    trace: dict | None = None  # what it was drawn from (tools/pipeline/trace.py)
 
 
 def runnable(version: str, fences: list[Fence] | None = None) -> list[Fence]:
@@ -139,6 +141,7 @@ def run(
 
 def _parse(stdout: str) -> Run:
     output, stderr, status, python, error = [], [], None, "", ""
+    drawn: dict = {}
     for line in stdout.splitlines():
         message = json.loads(line)
         if message["type"] == "ready":
@@ -151,7 +154,10 @@ def _parse(stdout: str) -> Run:
             status = message["status"]
         elif message["type"] == "error":
             error = message["message"]
-    return Run("".join(output), "".join(stderr), status, python, error)
+        elif message["type"] == "timeline":
+            drawn = message
+    return Run("".join(output), "".join(stderr), status, python, error,
+               drawn.get("html", ""), drawn.get("trace"))  # fmt: skip
 
 
 def recording(engine: Engine, usage: Fence, found: Run) -> transcripts.Recording:

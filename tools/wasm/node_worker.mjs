@@ -24,8 +24,9 @@ if (jobFile === "--make-snapshot") {
 // What a module worker has and Node lacks: self, postMessage, fetch for files.
 globalThis.self = globalThis;
 globalThis.postMessage = (message) => {
-  process.stdout.write(JSON.stringify(message) + "\n");
-  if (message.type === "exit" || message.type === "error") process.exit(0);
+  const last = message.type === "exit" || message.type === "error";
+  // Exit once the pipe has taken every line: process.exit cuts a pending write short.
+  process.stdout.write(JSON.stringify(message) + "\n", last ? () => process.exit(0) : undefined);
 };
 globalThis.fetch = async (url) => new Response(await readFile(new URL(url)));
 
@@ -37,5 +38,9 @@ if (snapshotFile) {
 await import(pathToFileURL(path.join(playground, "worker.js")));
 const job = JSON.parse(await readFile(jobFile, "utf-8"));
 const runnerURL = pathToFileURL(path.join(playground, "runner.py")).href;
-self.onmessage({ data: { type: "boot", indexURL: bootURL, runnerURL } });
+const pipeline = path.resolve(here, "../pipeline"); // what the build copies beside runner.py
+const toolURLs = Object.fromEntries(
+  ["trace", "picture"].map((name) => [name, pathToFileURL(path.join(pipeline, `${name}.py`)).href]),
+);
+self.onmessage({ data: { type: "boot", indexURL: bootURL, runnerURL, toolURLs } });
 self.onmessage({ data: { type: "run", job } });

@@ -2,12 +2,15 @@
 // Stop and Reset, with the code block editable in place. Nothing is downloaded until the
 // first Run: then Python (Pyodide, served by this site from assets/pyodide/) starts in a
 // module Web Worker (worker.js). Every run gets a fresh interpreter, and the next one is
-// started as soon as a run ends, so that the next Run is instant.
+// started as soon as a run ends, so that the next Run is instant. Below a run's output, the
+// worker's drawing of that run: which task held the event loop when.
 (() => {
   const here = document.currentScript.src; // .../javascripts/playground/playground.js
   const indexURL = new URL("../../assets/pyodide/", here).href;
   const workerURL = new URL("worker.js", here).href;
   const runnerURL = new URL("runner.py", here).href;
+  // The build's tracer and drawing code, copied beside runner.py: every Run draws its timeline.
+  const toolURLs = { trace: new URL("trace.py", here).href, picture: new URL("picture.py", here).href };
   let spare = null; // a started interpreter, waiting for the next run
   let downloaded = false;
 
@@ -22,7 +25,7 @@
       worker.addEventListener("error", (event) => reject(new Error(event.message || "Python did not start")));
     });
     ready.catch(() => {}); // reported when a run waits for it
-    worker.postMessage({ type: "boot", indexURL, runnerURL });
+    worker.postMessage({ type: "boot", indexURL, runnerURL, toolURLs });
     return { worker, ready };
   }
 
@@ -100,6 +103,7 @@
         box.append(pre);
       }
       output.textContent = "";
+      box.querySelector(".playground-timeline")?.remove();
       write(`$ ${box.dataset.command}\n`);
       run.disabled = true;
       stop.disabled = false;
@@ -110,8 +114,16 @@
       mine.worker.addEventListener("message", ({ data }) => {
         if (current !== mine) return;
         if (data.type === "output") write(data.text, data.stream === "stderr" ? "playground-stderr" : "");
-        else if (data.type === "exit") {
-          status.textContent = `Ran in your browser, on Python ${mine.version}.`;
+        else if (data.type === "timeline") {
+          // Drawn in the worker by the build's own drawing code (tools/pipeline/picture.py).
+          const drawing = document.createElement("div");
+          drawing.className = "playground-timeline";
+          drawing.innerHTML = data.html;
+          box.append(drawing);
+          mine.drawn = true;
+        } else if (data.type === "exit") {
+          const below = mine.drawn ? " Its timeline is below the output." : "";
+          status.textContent = `Ran in your browser, on Python ${mine.version}.${below}`;
           finish(`exit status ${data.status}\n`);
         } else if (data.type === "error") {
           status.textContent = "Python failed in your browser.";

@@ -1,9 +1,12 @@
 """Run one snippet in the browser's Python (Pyodide) the way `python <snippet>` runs it.
 
-worker.js runs this file once in a fresh interpreter and calls `main(job)` with a JSON job:
+worker.js runs this file once in a fresh interpreter and calls `main(job, tools)` with a JSON job:
 {"path": "snippets/<lesson>/<name>.py", "source": "...", "args": ["-X", "dev"],
-"env": {"PYTHONASYNCIODEBUG": "1"}}. It returns the exit status; the output goes to file
-descriptors 1 and 2, which the worker streams to the page. tests/test_playground.py runs
+"env": {"PYTHONASYNCIODEBUG": "1"}, "trace": true}. It returns the exit status; the output
+goes to file descriptors 1 and 2, which the worker streams to the page. With "trace", the
+run is recorded by the build's own tracer, and `timeline()` then draws it with the build's
+own drawing code: `tools` holds tools/pipeline/trace.py and picture.py, which the build
+copies beside this file. tests/test_playground.py runs
 this same file through the same worker in Node, and compares with the transcripts.
 
 What it does, and why:
@@ -213,7 +216,10 @@ def _exit_status(code):
     return 1
 
 
-def main(job_json):
+_traced = {}  # the last traced run: its trace and its snippet
+
+
+def main(job_json, tools=None):
     job = json.loads(job_json)
     path, source, env = job["path"], job["source"], job.get("env", {})
     _streams()
@@ -248,6 +254,7 @@ def main(job_json):
         traceback.print_exception(type(error), error, None)
         return 1
     _stop_stacks_at(code)
+    tracing = tools["trace"]["Tracing"](path, tee=True) if job.get("trace") and tools else None
     try:
         exec(code, module.__dict__)
     except SystemExit as error:
@@ -263,4 +270,27 @@ def main(job_json):
     module.__dict__.clear()
     del module
     gc.collect()
+    if tracing is not None:
+        _traced.update(trace=tracing.stop(status), snippet=path, tools=tools)
     return status
+
+
+def timeline():
+    """The last traced run, drawn as the build draws its pictures: JSON of {"html", "trace"},
+    or "" when no run was traced."""
+    if not _traced:
+        return ""
+    data, snippet = _traced["trace"], _traced["snippet"]
+    if not data["steps"]:
+        drawn = (
+            '<p class="timeline-none">No timeline: in this run no asyncio task ran, and '
+            "<code>main</code> called no function of the script.</p>"
+        )
+    else:
+        ident = "run-timeline-" + "".join(c if c.isalnum() else "-" for c in snippet)
+        caption = (
+            f"Drawn from this very run, in your browser, on Python {data['python']}; "
+            "tracing adds a little time to every step."
+        )
+        drawn = _traced["tools"]["picture"]["render"](data, snippet, ident, caption)
+    return json.dumps({"html": drawn, "trace": data})

@@ -1,7 +1,7 @@
 // One Python per run, in a module Web Worker, so a long computation never freezes the page
 // and Stop is worker.terminate(). playground.js starts a worker ahead of time ("boot"),
 // then sends it one snippet ("run"); the worker streams what the script writes to its
-// standard output and error, then its exit status. tests/test_playground.py drives this
+// standard output and error, then the run's timeline (a traced job), then its exit status. tests/test_playground.py drives this
 // same file in Node, through tools/wasm/node_worker.mjs.
 
 let booted = null;
@@ -20,23 +20,38 @@ self.onmessage = async ({ data }) => {
   }
 };
 
-async function boot({ indexURL, runnerURL }) {
-  const started = performance.now();
-  const [{ loadPyodide }, source] = await Promise.all([
-    import(indexURL + "pyodide.mjs"),
-    fetch(runnerURL).then((response) => {
-      if (!response.ok) throw new Error(`${runnerURL}: ${response.status}`);
-      return response.text();
-    }),
-  ]);
-  const pyodide = await loadPyodide({ indexURL });
-  const namespace = pyodide.globals.get("dict")();
-  pyodide.runPython(source, { globals: namespace, filename: "runner.py" });
-  const version = pyodide.runPython("import sys; sys.version.split()[0]");
-  return { pyodide, main: namespace.get("main"), version, ms: performance.now() - started };
+async function text(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.text();
 }
 
-function run({ pyodide, main }, job) {
+// runnerURL: runner.py; toolURLs: {trace, picture}, the build's tracer and drawing code,
+// each run in a namespace of its own (not imported: the script's sys.modules stays as it was).
+async function boot({ indexURL, runnerURL, toolURLs }) {
+  const started = performance.now();
+  const names = Object.keys(toolURLs);
+  const [{ loadPyodide }, source, ...sources] = await Promise.all([
+    import(indexURL + "pyodide.mjs"),
+    text(runnerURL),
+    ...names.map((name) => text(toolURLs[name])),
+  ]);
+  const pyodide = await loadPyodide({ indexURL });
+  const dict = pyodide.globals.get("dict");
+  const tools = dict();
+  names.forEach((name, i) => {
+    const namespace = dict();
+    pyodide.runPython(sources[i], { globals: namespace, filename: `${name}.py` });
+    tools.set(name, namespace);
+  });
+  const namespace = dict();
+  pyodide.runPython(source, { globals: namespace, filename: "runner.py" });
+  const version = pyodide.runPython("import sys; sys.version.split()[0]");
+  const [main, timeline] = ["main", "timeline"].map((name) => namespace.get(name));
+  return { pyodide, main, timeline, tools, version, ms: performance.now() - started };
+}
+
+function run({ pyodide, main, timeline, tools }, job) {
   for (const [stream, set] of [["stdout", "setStdout"], ["stderr", "setStderr"]]) {
     const decoder = new TextDecoder();
     pyodide[set]({
@@ -47,6 +62,9 @@ function run({ pyodide, main }, job) {
     });
   }
   const started = performance.now();
-  const status = main(JSON.stringify(job));
-  self.postMessage({ type: "exit", status, ms: performance.now() - started });
+  const status = main(JSON.stringify(job), tools);
+  const ms = performance.now() - started;
+  const drawn = job.trace && timeline(); // nothing when the script did not start (a SyntaxError)
+  if (drawn) self.postMessage({ type: "timeline", ...JSON.parse(drawn) });
+  self.postMessage({ type: "exit", status, ms });
 }
