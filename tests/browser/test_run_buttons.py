@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+import figures
 import pytest
 
 from tools import wasm
@@ -29,6 +30,7 @@ ONE_OF_EACH_KIND = list(
     }.values()
 )[::-1]
 DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 800}
 COLD = 120_000  # ms: the first Run downloads and starts Python, on a busy machine too
 
 
@@ -160,6 +162,61 @@ def test_edit_run_stop_reset(session, tab, site_url: str) -> None:
     )
     assert visible.rstrip("\n") == shown_source.rstrip("\n"), "Reset did not restore the script"
     _held_to_transcript(usage, _run(box))  # a fresh interpreter after the stop
+
+
+TWO_COUNTERS = """import asyncio
+
+
+async def count(name, pause):
+    for step in range(2):
+        print(name, step)
+        await asyncio.sleep(pause)
+    print("done", name)
+
+
+async def main():
+    await asyncio.gather(count("slow", 0.05), count("fast", 0.01))
+
+
+asyncio.run(main())
+"""
+
+
+def test_an_edited_run_draws_its_own_timeline_on_a_phone(browser, site_url: str) -> None:
+    """A reader on a phone rewrites a snippet and runs it: below the output, the picture of
+    that very run, whose text alternative tells it (rows, turns, what each step printed,
+    the order the tasks finished in); a second run replaces it."""
+    usage = RUNNABLE[0]
+    context = browser.new_context(viewport=PHONE)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + usage.site_path, wait_until="networkidle")
+        box, code = _box(tab, usage.snippet), _code(tab, usage.snippet)
+        code.click()
+        tab.keyboard.press("ControlOrMeta+a")
+        tab.keyboard.type(TWO_COUNTERS)
+        shown = _run(box)
+        output = shown.partition("\n")[2].rpartition("exit status")[0]
+        done = [line for line in output.splitlines() if line.startswith("done")]
+        assert done == ["done fast", "done slow"], shown
+        figure = box.locator(".playground-timeline figure.timeline")
+        assert figure.count() == 1, "no timeline was drawn below the output (playground.js)"
+        html = figure.evaluate("figure => figure.outerHTML")
+        problems = figures.text_problems(html) + figures.output_problems(html, output)
+        assert not problems, "; ".join(problems)
+        desc = figure.locator("desc").text_content()
+        assert desc.startswith("One row per task")
+        assert desc.endswith(
+            "finished in this order: count('fast', 0.01), count('slow', 0.05), main()."
+        )
+        assert "below the output" in box.locator(".playground-status").text_content()
+        width = tab.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1], f"the picture made the page {width[0]} px wide"
+
+        _run(box)  # the same edited script again: one picture, the new run's
+        assert box.locator(".playground-timeline").count() == 1
+    finally:
+        context.close()
 
 
 def test_the_first_click_says_what_it_downloads(browser, site_url: str) -> None:
