@@ -83,6 +83,7 @@ class Run:
     error: str = ""  # the worker itself failed
     timeline: str = ""  # the figure the page draws below the output (HTML)
     trace: dict | None = None  # what it was drawn from (tools/pipeline/trace.py)
+    draw_ms: float = 0.0  # how long drawing it took, after the script ended
 
 
 def runnable(version: str, fences: list[Fence] | None = None) -> list[Fence]:
@@ -157,7 +158,7 @@ def _parse(stdout: str) -> Run:
         elif message["type"] == "timeline":
             drawn = message
     return Run("".join(output), "".join(stderr), status, python, error,
-               drawn.get("html", ""), drawn.get("trace"))  # fmt: skip
+               drawn.get("html", ""), drawn.get("trace"), drawn.get("ms", 0.0))  # fmt: skip
 
 
 def recording(engine: Engine, usage: Fence, found: Run) -> transcripts.Recording:

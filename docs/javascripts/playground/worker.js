@@ -65,6 +65,7 @@ function run({ pyodide, main, timeline, tools }, job) {
   const status = main(JSON.stringify(job), tools);
   const ms = performance.now() - started;
   const drawn = job.trace && timeline(); // nothing when the script did not start (a SyntaxError)
-  if (drawn) self.postMessage({ type: "timeline", ...JSON.parse(drawn) });
+  const drawMs = performance.now() - started - ms;
+  if (drawn) self.postMessage({ type: "timeline", ...JSON.parse(drawn), ms: drawMs });
   self.postMessage({ type: "exit", status, ms });
 }
