@@ -25,6 +25,7 @@ from tools.pipeline.interpreters import SUPPORTED, version_key
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = "docs"
 SNIPPETS = "snippets"
+EXERCISES = "exercises"
 DEFAULT_TIMEOUT = 30.0
 
 _OPEN = re.compile(
@@ -191,6 +192,10 @@ def _scan(lines: list[str], page: str, root: Path) -> Iterator[Fence]:
         attrs = dict(_ATTR.findall(match["attrs"]))
         where = f"{page}:{start + 1}"
         if not truthy(attrs.get("exec", "")):
+            shown = [line for line in lines[start + 1 : end] if line.strip()]
+            include = _INCLUDE.match(shown[0]) if len(shown) == 1 else None
+            if include and include["path"].startswith(EXERCISES + "/"):
+                continue  # an exercise's code, shown as it is (tools/pipeline/exercise.py)
             if lang in {"python", "py"}:
                 raise FenceError(
                     f'{where}: a python code block must be a snippet: ```python exec="on"``` '

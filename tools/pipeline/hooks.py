@@ -31,7 +31,16 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from tools.pipeline import fence, interpreters, notebook, playground, render, timeline, transcripts  # noqa: E402
+from tools.pipeline import (
+    exercise,
+    fence,
+    interpreters,
+    notebook,
+    playground,
+    render,
+    timeline,
+    transcripts,
+)  # noqa: E402
 from tools.pipeline.executor import Executor, Mode, SwitchError, jobs_from_environment  # noqa: E402
 from tools.pipeline.fence import Fence  # noqa: E402
 
@@ -303,13 +312,16 @@ def on_files(files: Any, config: Any) -> Any:
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    where = f"{fence.DOCS}/{page.file.src_uri}"
     try:
-        fences = fence.scan(markdown, f"{fence.DOCS}/{page.file.src_uri}")
+        fences = fence.scan(markdown, where)
+        exercise.scan(markdown, where)
     except fence.FenceError as error:
         raise PluginError(str(error)) from None
     for found in fences:
         _check_annotations(found)
-    return with_outputs_in_answers(without_moved_annotations(markdown, fences), fences)
+    markdown = with_outputs_in_answers(without_moved_annotations(markdown, fences), fences)
+    return exercise.expand(markdown)
 
 
 def without_moved_annotations(markdown: str, fences: list[Fence]) -> str:
@@ -393,6 +405,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 def on_post_build(config: Any) -> None:
     playground.copy_runtime(Path(config.site_dir))  # Pyodide, once, for every page
+    exercise.copy_checks(Path(config.site_dir))  # fetched by an exercise's first Check
     build = _build(config)
     record = os.environ.get(RECORD_ENV, "").strip()
     if record:

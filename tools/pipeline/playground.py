@@ -40,9 +40,10 @@ RUNTIME_FILES = (
     "pyodide-lock.json",
 )
 PYTHON = "3.14"  # the version the page's runtime embeds: the stable one, named on the page
-# The build's tracer and drawing code, which runner.py uses to draw every Run's timeline:
-# copied beside it (javascripts/playground/), fetched with the runtime on the first Run.
-TOOLS = {name: Path(__file__).with_name(f"{name}.py") for name in ("trace", "picture")}
+# The build's tracer, drawing and grading code, which runner.py uses to draw every Run's
+# timeline and judge an exercise: copied beside it (javascripts/playground/), fetched with
+# the runtime on the first Run or Check.
+TOOLS = {name: Path(__file__).with_name(f"{name}.py") for name in ("trace", "picture", "grading")}
 
 
 class RuntimeMissing(PluginError):
@@ -111,8 +112,9 @@ def job(snippet: str, source: str, options: RunOptions) -> dict:
     }
 
 
-def controls_html(snippet: str, options: RunOptions, no_browser: str = "") -> str:
-    """The runner's markup under a snippet's output: buttons (hidden until playground.js is there)."""
+def controls_html(snippet: str, options: RunOptions, no_browser: str = "", checks: str = "") -> str:
+    """The runner's markup under a snippet's output: buttons (hidden until playground.js is
+    there); with `checks` (an exercise's checks.py, from the site's root), a Check button."""
     if not enabled():
         return ""
     name = html.escape(snippet)
@@ -127,12 +129,17 @@ def controls_html(snippet: str, options: RunOptions, no_browser: str = "") -> st
         "command": options.command(snippet),
         "job": json.dumps(job(snippet, "", options)),
         "download": _megabytes(gzipped),
+        **({"checks": checks} if checks else {}),
     }
     attributes = " ".join(f'data-{key}="{html.escape(value)}"' for key, value in data.items())
+    check = (
+        '<button type="button" class="md-button playground-check">Check</button>' if checks else ""
+    )
     return (
         f'\n\n<div class="playground" {attributes} hidden>'
         f'<div class="playground-buttons" role="group" aria-label="Run {name} in your browser">'
         '<button type="button" class="md-button playground-run">Run</button>'
+        f"{check}"
         '<button type="button" class="md-button playground-stop" disabled>Stop</button>'
         '<button type="button" class="md-button playground-reset" disabled>Reset</button>'
         '<span class="playground-status" role="status"></span></div></div>\n\n'

@@ -40,7 +40,7 @@ const job = JSON.parse(await readFile(jobFile, "utf-8"));
 const runnerURL = pathToFileURL(path.join(playground, "runner.py")).href;
 const pipeline = path.resolve(here, "../pipeline"); // what the build copies beside runner.py
 const toolURLs = Object.fromEntries(
-  ["trace", "picture"].map((name) => [name, pathToFileURL(path.join(pipeline, `${name}.py`)).href]),
+  ["trace", "picture", "grading"].map((name) => [name, pathToFileURL(path.join(pipeline, `${name}.py`)).href]),
 );
 self.onmessage({ data: { type: "boot", indexURL: bootURL, runnerURL, toolURLs } });
 self.onmessage({ data: { type: "run", job } });

@@ -10,7 +10,10 @@
   const workerURL = new URL("worker.js", here).href;
   const runnerURL = new URL("runner.py", here).href;
   // The build's tracer and drawing code, copied beside runner.py: every Run draws its timeline.
-  const toolURLs = { trace: new URL("trace.py", here).href, picture: new URL("picture.py", here).href };
+  const toolURLs = Object.fromEntries(
+    ["trace", "picture", "grading"].map((name) => [name, new URL(`${name}.py`, here).href]),
+  );
+  const siteRoot = new URL("../../", here);
   let spare = null; // a started interpreter, waiting for the next run
   let downloaded = false;
 
@@ -45,6 +48,7 @@
     const original = code.innerHTML;
     const originalCopy = block.dataset.copy;
     const [run, stop, reset] = ["run", "stop", "reset"].map((name) => box.querySelector(`.playground-${name}`));
+    const check = box.querySelector(".playground-check"); // an exercise's
     const status = box.querySelector(".playground-status");
     let output = null;
     let current = null;
@@ -86,11 +90,34 @@
       current.worker.terminate();
       current = null;
       run.disabled = false;
+      if (check) check.disabled = false;
       stop.disabled = true;
       spare = spare || start(); // the next run starts at once
     }
 
-    run.addEventListener("click", async () => {
+    let checks = null; // the exercise's checks.py, fetched on the first Check
+
+    function showVerdict(results) {
+      const failed = results.filter(([, holds]) => !holds).length;
+      const verdict = document.createElement("div");
+      verdict.className = `playground-verdict ${failed ? "playground-failed" : "playground-passed"}`;
+      const title = document.createElement("p");
+      title.textContent = failed
+        ? `Not yet: ${failed} of ${results.length} conditions do not hold.`
+        : `Well done: all ${results.length} conditions hold.`;
+      const list = document.createElement("ul");
+      for (const [condition, holds] of results) {
+        const item = document.createElement("li");
+        item.textContent = `${holds ? "✓ holds" : "✗ does not hold"}: ${condition}`;
+        item.className = holds ? "playground-holds" : "playground-fails";
+        list.append(item);
+      }
+      verdict.append(title, list);
+      box.insertBefore(verdict, box.querySelector(".playground-timeline"));
+      return title.textContent;
+    }
+
+    async function go(checking) {
       if (current) return;
       if (!output) {
         const pre = document.createElement("pre");
@@ -103,9 +130,10 @@
         box.append(pre);
       }
       output.textContent = "";
-      box.querySelector(".playground-timeline")?.remove();
+      box.querySelectorAll(".playground-timeline, .playground-verdict").forEach((old) => old.remove());
       write(`$ ${box.dataset.command}\n`);
       run.disabled = true;
+      if (check) check.disabled = true;
       stop.disabled = false;
       status.textContent = downloaded ? "Running…" : `Loading Python 3.14 (${box.dataset.download}, once)…`;
       current = spare || start();
@@ -121,9 +149,12 @@
           drawing.innerHTML = data.html;
           box.append(drawing);
           mine.drawn = true;
+        } else if (data.type === "verdict") {
+          mine.verdict = showVerdict(data.results);
         } else if (data.type === "exit") {
           const below = mine.drawn ? " Its timeline is below the output." : "";
-          status.textContent = `Ran in your browser, on Python ${mine.version}.${below}`;
+          const said = mine.verdict ? `Checked: ${mine.verdict}` : `Ran in your browser, on Python ${mine.version}.`;
+          status.textContent = `${said}${below}`;
           finish(`exit status ${data.status}\n`);
         } else if (data.type === "error") {
           status.textContent = "Python failed in your browser.";
@@ -145,8 +176,25 @@
       status.textContent = `Running on Python ${mine.version}…`;
       const job = JSON.parse(box.dataset.job);
       job.source = source();
+      if (checking) {
+        try {
+          checks = checks || (await fetch(new URL(box.dataset.checks, siteRoot)).then((r) => {
+            if (!r.ok) throw new Error(`${box.dataset.checks}: ${r.status}`);
+            return r.text();
+          }));
+        } catch (error) {
+          status.textContent = `The exercise's checks could not load: ${error.message}`;
+          finish("");
+          return;
+        }
+        if (current !== mine) return;
+        job.checks = checks;
+      }
       mine.worker.postMessage({ type: "run", job });
-    });
+    }
+
+    run.addEventListener("click", () => go(false));
+    check?.addEventListener("click", () => go(true));
 
     stop.addEventListener("click", () => {
       if (!current) return;

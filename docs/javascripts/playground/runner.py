@@ -247,6 +247,15 @@ def main(job_json, tools=None):
     module.__file__ = os.path.abspath(path)
     module.__builtins__ = __builtins__
     sys.modules["__main__"] = module
+    tracing = tools["trace"]["Tracing"](path, tee=True) if job.get("trace") and tools else None
+    status = _execute(source, path, module)
+    if tracing is not None:
+        _traced.update(trace=tracing.stop(status), snippet=path, tools=tools)
+    return status
+
+
+def _execute(source, path, module):
+    """Run the script as the interpreter runs `python <path>`; its exit status."""
     status = 0
     try:
         code = compile(source, path, "exec")
@@ -254,7 +263,6 @@ def main(job_json, tools=None):
         traceback.print_exception(type(error), error, None)
         return 1
     _stop_stacks_at(code)
-    tracing = tools["trace"]["Tracing"](path, tee=True) if job.get("trace") and tools else None
     try:
         exec(code, module.__dict__)
     except SystemExit as error:
@@ -270,9 +278,14 @@ def main(job_json, tools=None):
     module.__dict__.clear()
     del module
     gc.collect()
-    if tracing is not None:
-        _traced.update(trace=tracing.stop(status), snippet=path, tools=tools)
     return status
+
+
+def verdict(checks_source):
+    """The last traced run, judged by an exercise's conditions (grading.py): JSON of
+    [[condition, holds], ...]."""
+    grade = _traced["tools"]["grading"]["grade"]
+    return json.dumps(grade(checks_source, _traced["trace"]))
 
 
 def timeline():

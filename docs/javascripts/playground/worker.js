@@ -1,7 +1,8 @@
 // One Python per run, in a module Web Worker, so a long computation never freezes the page
 // and Stop is worker.terminate(). playground.js starts a worker ahead of time ("boot"),
 // then sends it one snippet ("run"); the worker streams what the script writes to its
-// standard output and error, then the run's timeline (a traced job), then its exit status. tests/test_playground.py drives this
+// standard output and error, then the run's timeline (a traced job), the verdict of an
+// exercise's conditions (a job with "checks", the source of its checks.py), its exit status. tests/test_playground.py drives this
 // same file in Node, through tools/wasm/node_worker.mjs.
 
 let booted = null;
@@ -26,7 +27,8 @@ async function text(url) {
   return response.text();
 }
 
-// runnerURL: runner.py; toolURLs: {trace, picture}, the build's tracer and drawing code,
+// runnerURL: runner.py; toolURLs: {trace, picture, grading}, the build's tracer, drawing and
+// grading code,
 // each run in a namespace of its own (not imported: the script's sys.modules stays as it was).
 async function boot({ indexURL, runnerURL, toolURLs }) {
   const started = performance.now();
@@ -47,11 +49,11 @@ async function boot({ indexURL, runnerURL, toolURLs }) {
   const namespace = dict();
   pyodide.runPython(source, { globals: namespace, filename: "runner.py" });
   const version = pyodide.runPython("import sys; sys.version.split()[0]");
-  const [main, timeline] = ["main", "timeline"].map((name) => namespace.get(name));
-  return { pyodide, main, timeline, tools, version, ms: performance.now() - started };
+  const [main, timeline, verdict] = ["main", "timeline", "verdict"].map((name) => namespace.get(name));
+  return { pyodide, main, timeline, verdict, tools, version, ms: performance.now() - started };
 }
 
-function run({ pyodide, main, timeline, tools }, job) {
+function run({ pyodide, main, timeline, verdict, tools }, job) {
   for (const [stream, set] of [["stdout", "setStdout"], ["stderr", "setStderr"]]) {
     const decoder = new TextDecoder();
     pyodide[set]({
@@ -64,8 +66,9 @@ function run({ pyodide, main, timeline, tools }, job) {
   const started = performance.now();
   const status = main(JSON.stringify(job), tools);
   const ms = performance.now() - started;
-  const drawn = job.trace && timeline(); // nothing when the script did not start (a SyntaxError)
-  const drawMs = performance.now() - started - ms;
-  if (drawn) self.postMessage({ type: "timeline", ...JSON.parse(drawn), ms: drawMs });
+  if (job.trace) {
+    self.postMessage({ type: "timeline", ...JSON.parse(timeline()), ms: performance.now() - started - ms });
+  }
+  if (job.checks) self.postMessage({ type: "verdict", results: JSON.parse(verdict(job.checks)) });
   self.postMessage({ type: "exit", status, ms });
 }

@@ -1,0 +1,65 @@
+"""Exercises in Chromium: on each page that has one, a reader types a solution into the first
+exercise and checks it, then a wrong one (the starter), and reads the verdict, offline."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.pipeline import exercise, fence, grading
+
+EXERCISES = list({e.page: e for e in reversed(exercise.find_all())}.values())[
+    ::-1
+]  # first per page
+COLD = 120_000  # ms: the first Check downloads and starts Python
+
+
+@pytest.fixture(scope="module")
+def reader(browser):
+    """One reader for the module, keyboard in hand: the runtime is downloaded once."""
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    yield context
+    context.close()
+
+
+def _type(tab, code, text: str) -> None:
+    code.click()
+    tab.keyboard.press("ControlOrMeta+a")
+    tab.keyboard.press("Delete")
+    tab.keyboard.insert_text(text)  # as pasted: typing would take a second per line
+
+
+def _check(tab, box) -> tuple[str, list[str]]:
+    """Press Check; the announced status and the verdict's conditions, as shown."""
+    box.locator(".playground-check").click()
+    box.locator(".playground-exit").wait_for(timeout=COLD)
+    verdict = box.locator(".playground-verdict li").all_text_contents()
+    return box.locator(".playground-status").text_content(), verdict
+
+
+@pytest.mark.parametrize("found", EXERCISES, ids=lambda e: e.folder.removeprefix("exercises/"))
+def test_a_solution_passes_and_the_starter_is_named_wrong(reader, site_url: str, found) -> None:
+    tab = reader.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        tab.goto(site_url + fence.site_path(found.page.removeprefix("docs/")), wait_until="load")
+        starter = found.path("starter.py")
+        box = tab.locator(f'.playground[data-snippet="{starter}"]')
+        code = tab.locator(".highlight", has=tab.locator(".filename", has_text=starter))
+        code = code.first.locator("pre > code")
+
+        _type(tab, code, found.source("solution.py"))
+        status, verdict = _check(tab, box)
+        assert status.startswith("Checked: Well done: all"), (status, verdict)
+        assert verdict and all(line.startswith("✓ holds: ") for line in verdict), verdict
+
+        _type(tab, code, found.source("starter.py"))
+        status, verdict = _check(tab, box)
+        failing = [
+            line.removeprefix("✗ does not hold: ") for line in verdict if line.startswith("✗")
+        ]
+        assert status.startswith("Checked: Not yet:"), (status, verdict)
+        assert failing == grading.starter_fails(found.source("checks.py")), verdict
+        assert not errors, errors
+    finally:
+        tab.close()
