@@ -31,7 +31,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from tools.pipeline import (
+from tools.pipeline import (  # noqa: E402
     exercise,
     fence,
     interpreters,
@@ -40,7 +40,7 @@ from tools.pipeline import (
     render,
     timeline,
     transcripts,
-)  # noqa: E402
+)
 from tools.pipeline.executor import Executor, Mode, SwitchError, jobs_from_environment  # noqa: E402
 from tools.pipeline.fence import Fence  # noqa: E402
 
