@@ -15,7 +15,6 @@ from __future__ import annotations
 import concurrent.futures
 import dataclasses
 import os
-import shutil
 
 import figures
 import pytest
@@ -34,20 +33,6 @@ RUN_TESTS = {
     "test_the_engine_draws_the_timeline_of_that_run",
 }
 CASES = [(version, usage.snippet) for version in wasm.ENGINES for usage in wasm.runnable(version)]
-
-
-@pytest.fixture(scope="session")
-def snapshots(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """Each engine just after it started, saved once: a run starts from it in 0.8 s, not 4 s."""
-    if shutil.which("node") is None:
-        pytest.fail(
-            "node is needed to run the in-browser runner's worker (Debian: apt-get install -y nodejs)"
-        )
-    folder = tmp_path_factory.mktemp("engines")
-    return {
-        version: wasm.make_snapshot(engine, folder / f"{version}.snapshot")
-        for version, engine in wasm.ENGINES.items()
-    }
 
 
 @pytest.fixture(scope="session")

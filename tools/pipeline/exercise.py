@@ -44,6 +44,7 @@ class Exercise:
     page: str  # "docs/results.md"
     line: int  # 1-based line of its include
     folder: str  # "exercises/results/finish_order"
+    run: RunOptions = RunOptions()  # the fence's min_python, max_python, timeout
 
     @property
     def where(self) -> str:
@@ -100,7 +101,12 @@ def scan(text: str, page: str, root: Path = ROOT) -> list[Exercise]:
                 f'{where}: an exercise is followed by its hints (??? tip "Hint 1", ...) and its '
                 f'solution (a python fence of --8<-- "{folder}/solution.py" in a ??? block)'
             )
-        found.append(Exercise(page, start + 2, folder))
+        unknown = sorted(set(attrs) - {"exercise", "min_python", "max_python", "timeout"})
+        if unknown:
+            raise FenceError(
+                f"{where}: an exercise fence takes min_python, max_python, timeout; not {unknown}"
+            )
+        found.append(Exercise(page, start + 2, folder, fence.parse_run_options(attrs, where)))
     return found
 
 

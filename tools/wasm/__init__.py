@@ -84,6 +84,7 @@ class Run:
     timeline: str = ""  # the figure the page draws below the output (HTML)
     trace: dict | None = None  # what it was drawn from (tools/pipeline/trace.py)
     draw_ms: float = 0.0  # how long drawing it took, after the script ended
+    verdict: list | None = None  # an exercise's conditions, [[condition, holds], ...]
 
 
 def runnable(version: str, fences: list[Fence] | None = None) -> list[Fence]:
@@ -110,6 +111,7 @@ def run(
     options: RunOptions,
     source: str | None = None,
     snapshot: Path | None = None,
+    checks: str | None = None,
 ) -> Run:
     """Run a snippet as the page does (worker.js, runner.py), on `engine`, in Node.
 
@@ -118,7 +120,8 @@ def run(
     if source is None:  # what the page's code block holds: the script as shown
         source, _ = render.code_for_download((ROOT / snippet).read_text(encoding="utf-8"), snippet)
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as file:
-        json.dump(playground.job(snippet, source, options), file)
+        job = playground.job(snippet, source, options)
+        json.dump(job | ({"checks": checks} if checks else {}), file)
         file.flush()
         # --liftoff-only: V8's baseline code, without its optimizing tier, which compiles in
         # background threads for code that runs a second or two here: the same output, a
@@ -143,6 +146,7 @@ def run(
 def _parse(stdout: str) -> Run:
     output, stderr, status, python, error = [], [], None, "", ""
     drawn: dict = {}
+    verdict = None
     for line in stdout.splitlines():
         message = json.loads(line)
         if message["type"] == "ready":
@@ -157,8 +161,10 @@ def _parse(stdout: str) -> Run:
             error = message["message"]
         elif message["type"] == "timeline":
             drawn = message
+        elif message["type"] == "verdict":
+            verdict = message["results"]
     return Run("".join(output), "".join(stderr), status, python, error,
-               drawn.get("html", ""), drawn.get("trace"), drawn.get("ms", 0.0))  # fmt: skip
+               drawn.get("html", ""), drawn.get("trace"), drawn.get("ms", 0.0), verdict)  # fmt: skip
 
 
 def recording(engine: Engine, usage: Fence, found: Run) -> transcripts.Recording:
