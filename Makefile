@@ -77,8 +77,14 @@ update-browser-examples: $(VENV)/.installed $(NODE_MODULES)  ## record the 3.14 
 lock: $(VENV)/.installed  ## re-resolve requirements.txt from requirements.in for Python 3.11.5+
 	$(BIN)/uv pip compile --universal --python-version 3.11.5 requirements.in -o requirements.txt --no-header
 
-bench: $(VENV)/.installed $(NODE_MODULES)  ## build and test timings as ratios from one run, and page weights
+LIGHTHOUSE := tools/lighthouse/node_modules/.package-lock.json
+bench: $(VENV)/.installed $(NODE_MODULES) $(LIGHTHOUSE)  ## build and test timings as ratios from one run, page weights, a phone reader
 	$(BIN)/python -m tools.bench
+
+# Lighthouse, for bench only (a lesson page on a phone), pinned in tools/lighthouse/package-lock.json.
+$(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 STRESS_RUNS ?= 50
 stress: $(VENV)/.installed  ## run every snippet STRESS_RUNS times beside CPU burners, report any drift

@@ -17,7 +17,10 @@ time of a whole process:
 
 Then the page weight of every page of the strict build: the HTML plus every file it makes
 the browser fetch on a first visit (stylesheets and what they import, scripts, images,
-icons, and the search worker and index that the theme loads at start-up).
+icons, and the search worker and index that the theme loads at start-up). Last, a phone
+reader: Lighthouse's mobile performance score of a lesson page, served compressed as GitHub
+Pages serves it (tools/lighthouse/, installed by `make bench` only), and the bytes the first
+Run downloads.
 
 The goals below are printed, not enforced: timings on a shared machine are noisy.
     python -m tools.bench
@@ -26,21 +29,26 @@ The goals below are printed, not enforced: timings on a shared machine are noisy
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
+import http.server
+import io
 import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from tools.pipeline import executor, fence, interpreters, runner
+from tools.pipeline import executor, fence, interpreters, playground, runner
 from tools.pipeline.fence import ROOT
 
 CORES = os.cpu_count() or 1
@@ -48,10 +56,19 @@ GOAL_BUILD = 1.15  # strict build <= 1.15 x (no-exec build + (snippets + noteboo
 GOAL_REBUILD = 1.1  # prose-only rebuild with the cache <= 1.1 x no-exec build
 GOAL_TEST = 5.0  # `make test` <= 5 x one strict build
 GOAL_CHECK = 1.2  # `make check` <= 1.2 x one strict build
+GOAL_LIGHTHOUSE = 95  # a lesson page's Lighthouse mobile performance, served compressed
+GOAL_FIRST_RUN = 7e6  # bytes, compressed, that the first Run or Check downloads
+LESSON = "suspension/"  # the lesson page Lighthouse measures: it has a timeline, an exercise
+LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 
-_SKIP = shutil.ignore_patterns(
+_SKIP_NAMES = shutil.ignore_patterns(
     ".venv", "site", ".cache", "__pycache__", ".pytest_cache", ".ruff_cache"
 )
+
+
+def _SKIP(folder: str, names: list[str]) -> set[str]:  # noqa: N802 (copytree's ignore)
+    lighthouse = Path(folder).name == "lighthouse"  # its node_modules: bench reads the real one
+    return set(_SKIP_NAMES(folder, names)) | ({"node_modules"} if lighthouse else set())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,8 +115,13 @@ def main(argv: list[str] | None = None) -> int:
             bench.test_failed |= not ok
         bench.build("strict")  # the site the page weights are read from
         weights = page_weights(bench.site, prefix)
+        phone = lighthouse(bench.site, LESSON)
 
     report(times, weights, bench, len(usages), runs, snippet, len(notebooks))
+    first_run = sum(len(gzip.compress(p.read_bytes(), 6)) for p in playground_files())
+    print(f"\na phone reader ({LESSON}, served compressed, Lighthouse's mobile settings)")
+    _goal("Lighthouse performance, median of 3", phone, GOAL_LIGHTHOUSE, "at least")
+    _goal("first Run or Check downloads (bytes, gzip)", first_run, GOAL_FIRST_RUN, "at most")
     return 1 if bench.failed or bench.test_failed else 0
 
 
@@ -402,6 +424,65 @@ def report(times, weights, bench: Bench, n_snippets, runs, edited, n_notebooks) 
         print(f"{page:<44} {size:>9} {zipped:>8} {requests:>8} {remote:>6}")
     if bench.failed:
         print("\nAt least one build failed (errors above): the site did not always build cleanly.")
+
+
+def _goal(name: str, value: float, goal: float, sense: str) -> None:
+    met = value >= goal if sense == "at least" else value <= goal
+    print(f"  {name:<58} {value:>10g}  goal {sense} {goal:g}: {'met' if met else 'MISSED'}")
+
+
+def playground_files() -> list[Path]:
+    """What the page's worker fetches on the first Run: the runtime and runner.py with the
+    tracer, drawing and grading code beside it (an exercise's checks.py is a few hundred bytes)."""
+    runtime = [playground.runtime_dir() / name for name in playground.RUNTIME_FILES]
+    return [*runtime, playground.PAGE_SIDE / "worker.js", playground.PAGE_SIDE / "runner.py",
+            *playground.TOOLS.values()]  # fmt: skip
+
+
+class _Compressed(http.server.SimpleHTTPRequestHandler):
+    """A static server that compresses what GitHub Pages compresses."""
+
+    def send_head(self):  # noqa: ANN201 (the standard library's signature)
+        path = Path(self.translate_path(self.path))
+        path = path / "index.html" if path.is_dir() else path
+        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        data = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return io.BytesIO(data)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def lighthouse(site: Path, page: str, runs: int = 3) -> float:
+    """Lighthouse's mobile performance score (0-100) of one page, the median of `runs`."""
+    handler = functools.partial(_Compressed, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    env = {
+        **os.environ,
+        "CHROME_PATH": os.environ.get("ASYNCIO_BASICS_CHROMIUM", "/usr/bin/chromium"),
+    }
+    scores = []
+    try:
+        for _ in range(runs):
+            proc = subprocess.run(
+                [str(LIGHTHOUSE), f"http://127.0.0.1:{server.server_port}/{page}", "--quiet",
+                 "--only-categories=performance", "--output=json", "--output-path=stdout",
+                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                capture_output=True, text=True, env=env, timeout=300,
+            )  # fmt: skip
+            if proc.returncode:
+                raise SystemExit(f"error: lighthouse failed on {page}:\n{proc.stderr[-2000:]}")
+            scores.append(json.loads(proc.stdout)["categories"]["performance"]["score"] * 100)
+    finally:
+        server.shutdown()
+    return statistics.median(scores)
 
 
 def _ratio(name: str, value: float, goal: float | None) -> None:
