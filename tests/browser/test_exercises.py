@@ -63,3 +63,31 @@ def test_a_solution_passes_and_the_starter_is_named_wrong(reader, site_url: str,
         assert not errors, errors
     finally:
         tab.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_serious_after_a_check(
+    browser, site_url: str, axe_source: str, scheme: str
+) -> None:
+    """The verdict, the output and the run's timeline, in both palettes, on a phone."""
+    found = EXERCISES[0]
+    context = browser.new_context(viewport={"width": 375, "height": 800}, color_scheme=scheme)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + fence.site_path(found.page.removeprefix("docs/")), wait_until="load")
+        box = tab.locator(f'.playground[data-snippet="{found.path("starter.py")}"]')
+        _check(tab, box)
+        assert box.locator(".playground-verdict").count() == 1
+        assert box.locator(".playground-timeline figure.timeline").count() == 1
+        tab.add_script_tag(content=axe_source)
+        serious = tab.evaluate(
+            """box => axe.run(document.querySelector(box), {resultTypes: ['violations']})
+            .then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact))
+            .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))""",
+            f'.playground[data-snippet="{found.path("starter.py")}"]',
+        )
+        assert not serious, serious
+        width = tab.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1], f"the verdict or timeline made the page {width[0]} px wide"
+    finally:
+        context.close()
