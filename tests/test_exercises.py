@@ -77,18 +77,35 @@ def test_natively(native_verdicts, case) -> None:
     _held(found, kind, native_verdicts[_id(case)], f"{found.where}: {kind} on Python {version}")
 
 
+@pytest.fixture(scope="session")
+def engine_verdicts(request: pytest.FixtureRequest, snapshots) -> dict:
+    """Each selected case's run by the page's worker in Node, one per core (as the engines'
+    runs of tests/test_playground.py: `make test` runs them last, on a quiet machine)."""
+    wanted = [c for c in ENGINE if any(_id(c) in item.nodeid for item in request.session.items)]
+
+    def run(case) -> wasm.Run:
+        found, version, kind = case
+        return wasm.run(
+            wasm.ENGINES[version],
+            found.path("starter.py"),  # the page runs every edit as the starter
+            found.run,
+            source=found.source(f"{kind}.py"),
+            snapshot=snapshots[version],
+            checks=found.source("checks.py"),
+        )
+
+    with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
+        return {_id(c): r for c, r in zip(wanted, pool.map(run, wanted), strict=True)}
+
+
 @pytest.mark.engines
 @pytest.mark.parametrize("case", ENGINE, ids=_id)
-def test_in_the_browsers_engine(snapshots, case) -> None:
+def test_in_the_browsers_engine(engine_verdicts, case) -> None:
     found, version, kind = case
-    engine = wasm.ENGINES[version]
-    source, checks = found.source(f"{kind}.py"), found.source("checks.py")
-    path = found.path("starter.py")  # the page runs every edit as the starter
-    ran = wasm.run(
-        engine, path, found.run, source=source, snapshot=snapshots[version], checks=checks
-    )
-    assert ran.verdict is not None, f"{found.where}: no verdict from the worker: {ran.error}"
-    _held(found, kind, ran.verdict, f"{found.where}: {kind} on {engine.name}")
+    ran = engine_verdicts[_id(case)]
+    where = f"{found.where}: {kind} on {wasm.ENGINES[version].name}"
+    assert ran.verdict is not None, f"{where}: no verdict from the worker: {ran.error}"
+    _held(found, kind, ran.verdict, where)
 
 
 def test_every_lesson_of_the_main_path_has_an_exercise() -> None:
