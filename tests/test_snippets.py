@@ -1,4 +1,5 @@
-"""Every snippet a page runs: its style, and its output on every selected Python.
+"""Every snippet a page runs: its style (and every exercise's), and its output on every
+selected Python.
 
 The output check is the one the site build makes (tools.pipeline.transcripts), read from the
 suite's one build of the site, so a snippet whose output drifts fails here with the diff
@@ -12,7 +13,7 @@ import re
 import pytest
 from pytest_examples import CodeExample, EvalExample
 
-from tools.pipeline import fence, interpreters, transcripts
+from tools.pipeline import exercise, fence, interpreters, transcripts
 
 FENCES = fence.by_snippet(fence.find_all())
 
@@ -21,17 +22,25 @@ def _id(snippet: str) -> str:
     return snippet.removeprefix("snippets/")
 
 
-@pytest.mark.parametrize("snippet", FENCES, ids=_id)
-def test_style(snippet: str, eval_example: EvalExample) -> None:
+# Every script a reader sees: each snippet, and each exercise's starter, solution and checks,
+# with the oldest Python it must run on.
+STYLED = {snippet: found.run.min_python for snippet, found in FENCES.items()} | {
+    found.path(name): found.run.min_python
+    for found in exercise.find_all()
+    for name in exercise.FILES
+}
+
+
+@pytest.mark.parametrize("script", STYLED, ids=_id)
+def test_style(script: str, eval_example: EvalExample) -> None:
     """ruff lint and format (settings in pyproject.toml), through pytest-examples."""
-    path = fence.ROOT / snippet
+    path = fence.ROOT / script
     example = CodeExample.create(path.read_text(encoding="utf-8"), path=path)
     # pytest-examples takes any example in a .py file for a docstring and collapses PEP 8's
     # two blank lines between definitions; a snippet is a whole module, so keep them.
     example.in_py_file = lambda: False
-    # A snippet with min_python="3.11" may use 3.11 syntax (except*); pytest-examples knows up to py311.
-    oldest = interpreters.version_key(FENCES[snippet].run.min_python)
-    target = "py311" if oldest >= (3, 11) else "py310"
+    # A script for 3.11 and later may use 3.11 syntax (except*); pytest-examples knows up to py311.
+    target = "py311" if interpreters.version_key(STYLED[script]) >= (3, 11) else "py310"
     eval_example.set_config(line_length=100, target_version=target, quotes="double")
     if eval_example.update_examples:
         eval_example.format(example)

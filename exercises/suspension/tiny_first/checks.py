@@ -2,7 +2,11 @@
 sizes or the order main starts them in."""
 
 FOUND = {"508000 / 34113": 15, "100052 / 3210": 32, "500 / 3": 167}
-STARTED = ["find_divisibles(508000, 34113)", "find_divisibles(100052, 3210)", "find_divisibles(500, 3)"]
+STARTED = [
+    "find_divisibles(508000, 34113)",
+    "find_divisibles(100052, 3210)",
+    "find_divisibles(500, 3)",
+]
 STARTER_FAILS = ["the searches finish tiny, medium, large"]
 
 

@@ -1,0 +1,23 @@
+import asyncio
+
+
+async def find_divisibles(inrange, div_by):
+    located = []
+    for i in range(inrange):
+        if i % div_by == 0:
+            located.append(i)
+        if i % 50000 == 0:
+            if i == 50000:
+                asyncio.print_call_graph()  # who is waiting for this task?
+            await asyncio.sleep(0)
+    return located
+
+
+async def main():
+    task = asyncio.create_task(find_divisibles(100052, 3210), name="medium")
+    while not task.done():  # looks every 0.01 s whether the search is done
+        await asyncio.sleep(0.01)
+    print(f"main: {len(task.result())} found")
+
+
+asyncio.run(main())
