@@ -33,11 +33,12 @@ def _(*outs):
 
 @page.claim("asyncio.gather is no faster than awaiting them one after another", TASKS)
 def _(out):
-    # The same work on one thread: the same processor time, up to this shared machine's
-    # noise, which moves a best of six by up to a sixth under load (0.87 in CI against a
-    # bound of 0.9). Clearly less would mean the tasks skipped work.
+    # The same work on one thread: the same processor time, up to a shared machine's noise,
+    # which on a virtual machine counts time lost to other guests too: a best of six came
+    # out below 0.8 in `make check`, beside the build's runs. Tasks that really ran at once
+    # would come near 1/3 on three cores, 1/2 on two; 0.65 still fails those.
     ratio = timing(out, "as three tasks") / timing(out, "one after another")
-    assert ratio > 0.8, ratio
+    assert ratio > 0.65, ratio
 
 
 @page.claim("The three threads are no faster than one after another", THREADS)
