@@ -1,8 +1,8 @@
 """Helpers shared by the tests that build a small copy of the project.
 
 `Project.create` makes the one kind of small copy every such test uses: the real tools/
-and overrides/, the real mkdocs.yml minus its nav, a docs/index.md and an empty snippets/.
-Because the tools and the configuration are the real ones, removing a guard from either
+and overrides/, the real mkdocs.yml minus its nav, a docs/index.md, and an empty snippets/
+and exercises/. Because the tools and the configuration are the real ones, removing a guard from either
 makes the tests that rely on it fail. `mkdocs_build` is the one way those tests build.
 """
 
@@ -58,13 +58,15 @@ class Project:
 
     @classmethod
     def create(cls, root: Path, index: str = INDEX) -> Project:
-        no_cache = shutil.ignore_patterns("__pycache__")
+        no_cache = shutil.ignore_patterns("__pycache__", "node_modules")  # tools/lighthouse/
         shutil.copytree(fence.ROOT / "tools", root / "tools", ignore=no_cache)
         shutil.copytree(fence.ROOT / "overrides", root / "overrides")  # theme.custom_dir
         config = (fence.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         config = re.sub(r"^nav:\n(?:[ \t]+.*\n|\n)*", "", config, flags=re.M)
         (root / "mkdocs.yml").write_text(config, encoding="utf-8")
         (root / "snippets").mkdir()  # watched by mkdocs.yml
+        (root / "exercises").mkdir()  # watched too; kept in a git copy by its .gitkeep
+        (root / "exercises" / ".gitkeep").touch()
         project = cls(root)
         project.page("index.md", index)
         return project

@@ -75,7 +75,8 @@ def test_a_run_from_the_snapshot_is_a_run_from_a_fresh_start(snapshots, version:
     assert fresh.status == 0 and not fresh.error, fresh
     assert "asyncio" in fresh.output and usage.snippet in fresh.output
     assert fresh.python.startswith(version + ".")
-    assert saved == fresh
+    seen = lambda run: (run.output, run.stderr, run.status, run.python)  # noqa: E731
+    assert seen(saved) == seen(fresh)  # the timelines' times differ, as any two runs' do
 
 
 @engines
@@ -109,9 +110,7 @@ def test_the_engine_draws_the_timeline_of_that_run(engine_runs, version: str, sn
     trace printed exactly what the page shows, and the picture and its text tell that run."""
     found = engine_runs[version, snippet]
     usage = ALL[snippet]
-    if found.trace is None:  # only a script that never started has no trace
-        assert "SyntaxError" in found.output and not found.timeline, found
-        return
+    assert found.trace is not None, f"{snippet}: no timeline message from the worker"
     printed = "".join(text for _, text in found.trace["output"])
     assert printed == found.output, f"{snippet}: the trace printed other output than the page shows"
     if usage.timeline:  # the build draws it: so does the page

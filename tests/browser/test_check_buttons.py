@@ -3,6 +3,8 @@ exercise and checks it, then a wrong one (the starter), and reads the verdict, o
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from tools.pipeline import exercise, fence, grading
@@ -14,11 +16,20 @@ COLD = 120_000  # ms: the first Check downloads and starts Python
 
 
 @pytest.fixture(scope="module")
-def reader(browser):
-    """One reader for the module, keyboard in hand: the runtime is downloaded once."""
+def reader(browser, site_url: str):
+    """One reader for the module, on a phone: the runtime is downloaded once. Every request,
+    the worker's and the checks' included, stays on the local server."""
     context = browser.new_context(viewport={"width": 375, "height": 800})
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
     yield context
     context.close()
+    local = urlsplit(site_url).netloc
+    remote = sorted(
+        {u for u in requests if urlsplit(u).netloc != local and not u.startswith("data:")}
+    )
+    assert not remote, f"requests that left the site: {remote}"
+    assert any(u.endswith("/checks.py") for u in requests), "no Check fetched its checks.py"
 
 
 def _type(tab, code, text: str) -> None:

@@ -26,8 +26,12 @@ picture.py use the standard library only, as the browser loads them on the first
 
 from __future__ import annotations
 
+import functools
+import io
 import json
+import operator
 import os
+import reprlib
 import runpy
 import sys
 import time
@@ -52,12 +56,13 @@ class _Recorder:
     def now(self) -> float:
         return time.perf_counter() - self.t0
 
-    def lane(self, label: str, name: str, key: Any = None) -> int:
-        """The lane of `key` (a task), made the first time; without a key, a new lane."""
+    def lane(self, label: Any, name: str, key: Any = None) -> int:
+        """The lane of `key` (a task), made the first time; without a key, a new lane.
+        `label()` names a new lane: only then are the arguments' reprs taken."""
         lane = self._lane_of.get(key) if key is not None else None
         if lane is None:
             lane = len(self.lanes)
-            self.lanes.append({"label": label, "name": name})
+            self.lanes.append({"label": label(), "name": name})
             if key is not None:
                 self._lane_of[key] = lane
         return lane
@@ -98,13 +103,13 @@ def _task_class() -> str | None:
     return f"{asyncio.Task.__module__}.{asyncio.Task.__qualname__}" if asyncio else None
 
 
-class _Capture:
+class _Capture(io.TextIOBase):
     """A stand-in for sys.stdout/sys.stderr that hands every write to the recorder, and
-    with `tee` to the real stream too (the browser shows output as it is written)."""
+    with `tee` to the real stream too (the browser shows output as it is written). What it
+    does not define (buffer, reconfigure, ...) is the real stream's."""
 
     def __init__(self, recorder: _Recorder, real: Any, tee: bool = False) -> None:
         self._recorder, self._real, self._tee = recorder, real, tee
-        self.encoding = getattr(real, "encoding", "utf-8")
 
     def write(self, text: str) -> int:
         self._recorder.write(text)
@@ -116,17 +121,39 @@ class _Capture:
         if self._tee:
             self._real.flush()
 
+    def writable(self) -> bool:
+        return True
+
     def isatty(self) -> bool:
         return False
 
     def fileno(self) -> int:
         return self._real.fileno()
 
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._real, "encoding", "utf-8")
 
-def _call_label(code: Any, f_locals: dict[str, Any]) -> str:
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+
+def _short_repr(value: Any) -> str:
+    """A short repr for a label; a repr that raises or is long never reaches the script."""
+    try:
+        text = _REPR.repr(value)
+    except Exception:  # noqa: BLE001 (the script's own __repr__)
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= 24 else text[:20] + "...)"
+
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 30
+
+
+def _call_label(code: Any, f_locals: Any) -> str:
     count = code.co_argcount + code.co_kwonlyargcount
-    args = [repr(f_locals[name]) for name in code.co_varnames[:count] if name in f_locals]
-    args = [a if len(a) <= 24 else a[:20] + "...)" for a in args]
+    args = [_short_repr(f_locals[name]) for name in code.co_varnames[:count] if name in f_locals]
     return f"{code.co_name}({', '.join(args)})"
 
 
@@ -157,7 +184,7 @@ class _Hooks:
         elif self.recorder.kind == "calls" and self._called_by_main(frame):
             self.depth += 1
             if self.depth == 1:
-                label = _call_label(frame.f_code, frame.f_locals)
+                label = lambda: _call_label(frame.f_code, frame.f_locals)  # noqa: E731
                 self.recorder.begin(self.recorder.lane(label, frame.f_code.co_name))
 
     def end(self, frame: Any) -> None:
@@ -185,7 +212,10 @@ class _Hooks:
             return False  # asyncio.run's own clean-up tasks
         self.recorder.kind = "asyncio"
         frame = getattr(coro, "cr_frame", None)
-        label = _call_label(frame.f_code, frame.f_locals) if frame else repr(coro)
+
+        def label() -> str:
+            return _call_label(frame.f_code, frame.f_locals) if frame else f"{code.co_name}()"
+
         self.recorder.begin(self.recorder.lane(label, task.get_name(), task))
         return True
 
@@ -211,24 +241,31 @@ def _watch(hooks: _Hooks) -> Any:
         sys.setprofile(profile)
         return lambda: sys.setprofile(None)
 
-    tool, events = monitoring.PROFILER_ID, monitoring.events
+    events = monitoring.events
+    # A free tool id: the script may profile itself (cProfile takes PROFILER_ID).
+    tool = next(t for t in range(5, 0, -1) if monitoring.get_tool(t) is None)
     monitoring.use_tool_id(tool, "asyncio-basics trace")
 
-    def on(hook: Any) -> Any:
+    def on(hook: Any, local: bool = True) -> Any:
         def callback(code: Any, *_: Any) -> Any:
             if not hooks.wanted(code):
-                return monitoring.DISABLE  # never again for this code
+                return monitoring.DISABLE if local else None  # never again for this code
             hook(sys._getframe(1))  # the frame of `code`
             return None
 
         return callback
 
-    for event, hook in ((events.PY_START, hooks.start), (events.PY_RESUME, hooks.start),
-                        (events.PY_RETURN, hooks.end), (events.PY_YIELD, hooks.end)):  # fmt: skip
-        monitoring.register_callback(tool, event, on(hook))
-    monitoring.set_events(
-        tool, events.PY_START | events.PY_RESUME | events.PY_RETURN | events.PY_YIELD
-    )
+    watched = {
+        events.PY_START: on(hooks.start),
+        events.PY_RESUME: on(hooks.start),
+        events.PY_THROW: on(hooks.start, local=False),  # a generator resumed by throw()
+        events.PY_RETURN: on(hooks.end),
+        events.PY_YIELD: on(hooks.end),
+        events.PY_UNWIND: on(hooks.end, local=False),  # a call that raised ends too
+    }
+    for event, callback in watched.items():
+        monitoring.register_callback(tool, event, callback)
+    monitoring.set_events(tool, functools.reduce(operator.or_, watched))
 
     def stop() -> None:
         monitoring.set_events(tool, 0)
@@ -256,6 +293,16 @@ class Tracing:
         return self.recorder.result(returncode)
 
 
+def exit_status(code: Any) -> int:
+    """The exit status `python` gives for SystemExit(code): None is 0, a message is 1."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
 def trace(path: str) -> dict[str, Any]:
     """Run the script at `path` as __main__ and return what was recorded."""
     sys.argv = [path]
@@ -265,7 +312,7 @@ def trace(path: str) -> dict[str, Any]:
     try:
         runpy.run_path(tracing.filename, run_name="__main__")
     except SystemExit as exit:
-        returncode = exit.code if isinstance(exit.code, int) else 1
+        returncode = exit_status(exit.code)
     except BaseException:
         import traceback
 

@@ -66,11 +66,15 @@
       copy.querySelectorAll(".md-annotation").forEach((note) => note.remove());
       return copy.textContent.replace(/\n$/, "") + "\n";
     };
+    const forget = () => // a verdict or a timeline is of the code that ran, not of an edit
+      box.querySelectorAll(".playground-timeline, .playground-verdict").forEach((old) => old.remove());
     code.addEventListener("input", () => {
+      forget();
       reset.disabled = false;
       block.dataset.copy = source().replace(/\n$/, ""); // the copy button copies what is shown
     });
     reset.addEventListener("click", () => {
+      forget();
       code.innerHTML = original;
       block.dataset.copy = originalCopy;
       reset.disabled = true;
@@ -88,9 +92,12 @@
     function finish(line) {
       if (line) write(line, "playground-exit");
       current.worker.terminate();
+      const pressed = current.pressed;
       current = null;
       run.disabled = false;
       if (check) check.disabled = false;
+      // Keyboard focus stays on the buttons: back to the one pressed, if Stop had it.
+      if (document.activeElement === stop || document.activeElement === document.body) pressed.focus();
       stop.disabled = true;
       spare = spare || start(); // the next run starts at once
     }
@@ -130,13 +137,17 @@
         box.append(pre);
       }
       output.textContent = "";
-      box.querySelectorAll(".playground-timeline, .playground-verdict").forEach((old) => old.remove());
+      forget();
       write(`$ ${box.dataset.command}\n`);
+      const pressed = checking ? check : run;
+      const hadFocus = document.activeElement === pressed;
       run.disabled = true;
       if (check) check.disabled = true;
       stop.disabled = false;
+      if (hadFocus) stop.focus(); // a disabled button drops the focus
       status.textContent = downloaded ? "Running…" : `Loading Python 3.14 (${box.dataset.download}, once)…`;
       current = spare || start();
+      current.pressed = pressed;
       spare = null;
       const mine = current;
       mine.worker.addEventListener("message", ({ data }) => {
@@ -183,6 +194,7 @@
             return r.text();
           }));
         } catch (error) {
+          if (current !== mine) return; // stopped (and maybe run again) while it loaded
           status.textContent = `The exercise's checks could not load: ${error.message}`;
           finish("");
           return;

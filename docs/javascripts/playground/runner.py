@@ -283,7 +283,10 @@ def _execute(source, path, module):
 
 def verdict(checks_source):
     """The last traced run, judged by an exercise's conditions (grading.py): JSON of
-    [[condition, holds], ...]."""
+    [[condition, holds], ...]; a run that never started (an option the browser lacks)
+    meets none."""
+    if not _traced:
+        return json.dumps([["the script starts in the browser", False]])
     grade = _traced["tools"]["grading"]["grade"]
     return json.dumps(grade(checks_source, _traced["trace"]))
 
@@ -296,8 +299,8 @@ def timeline():
     data, snippet = _traced["trace"], _traced["snippet"]
     if not data["steps"]:
         drawn = (
-            '<p class="timeline-none">No timeline: in this run no asyncio task ran, and '
-            "<code>main</code> called no function of the script.</p>"
+            '<p class="timeline-none">No timeline: no asyncio task ran in this run, and '
+            "<code>main</code> called no function of the script (or it stopped before).</p>"
         )
     else:
         ident = "run-timeline-" + "".join(c if c.isalnum() else "-" for c in snippet)

@@ -66,9 +66,8 @@ function run({ pyodide, main, timeline, verdict, tools }, job) {
   const started = performance.now();
   const status = main(JSON.stringify(job), tools);
   const ms = performance.now() - started;
-  if (job.trace) {
-    self.postMessage({ type: "timeline", ...JSON.parse(timeline()), ms: performance.now() - started - ms });
-  }
+  const drawn = job.trace && timeline(); // "" when the script never started
+  if (drawn) self.postMessage({ type: "timeline", ...JSON.parse(drawn), ms: performance.now() - started - ms });
   if (job.checks) self.postMessage({ type: "verdict", results: JSON.parse(verdict(job.checks)) });
   self.postMessage({ type: "exit", status, ms });
 }
