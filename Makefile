@@ -48,11 +48,12 @@ build: $(VENV)/.installed $(NODE_MODULES)  ## strict build into site/
 check: $(VENV)/.installed $(NODE_MODULES)  ## the edit-test loop: one build, every snippet and claim; no browser, no extra builds
 	$(BIN)/python -m pytest -n auto --dist loadscope -m "not browser and not builds and not engines"
 
-# The runs on the 3.14 and 3.15 WebAssembly builds come last, on a quiet machine: beside the
-# build and Chromium their slow steps get too little CPU, and timers wake up to 0.2 s late.
+# The runs on the 3.14 and 3.15 WebAssembly builds, and the exercises' timed native runs, come
+# last, on a quiet machine: beside the build and Chromium their slow steps get too little CPU,
+# and timers wake up to 0.2 s late.
 test: $(VENV)/.installed $(NODE_MODULES) $(AXE) $(CHROMIUM)  ## every test: snippets on each Python, claims, guards, builds, browser, 3.14/3.15 engines
-	$(BIN)/python -m pytest -n auto --dist loadscope -m "not engines"; status=$$?; \
-	$(BIN)/python -m pytest -p no:xdist -m engines && exit $$status
+	$(BIN)/python -m pytest -n auto --dist loadscope -m "not engines and not quiet"; status=$$?; \
+	$(BIN)/python -m pytest -p no:xdist -m "engines or quiet" && exit $$status
 
 # GitHub's 3.14 and 3.15 jobs run natively; here their WebAssembly builds stand in (tools/rehearse.py).
 rehearse: $(VENV)/.installed $(NODE_MODULES)  ## what GitHub's 3.14 and 3.15 jobs check, with this machine's WebAssembly builds

@@ -71,6 +71,7 @@ def native_verdicts(request: pytest.FixtureRequest) -> dict:
         return {_id(c): v for c, v in zip(wanted, pool.map(grade, wanted), strict=True)}
 
 
+@pytest.mark.quiet  # timed: `make test` runs it last, with the engines
 @pytest.mark.parametrize("case", NATIVE, ids=_id)
 def test_natively(native_verdicts, case) -> None:
     found, version, kind = case
