@@ -55,7 +55,10 @@ def text_problems(figure: str) -> list[str]:
     one list item per bar, and the order the rows finished in."""
     svg = re.search(r"<svg [^>]*>", figure)[0]
     problems = [] if 'role="img"' in svg else ["the picture is not role=img"]
-    for ident in re.search(r'aria-labelledby="([^"]+)"', svg)[1].split():
+    named = re.findall(r'aria-(?:labelledby|describedby)="([^"]+)"', svg)
+    if len(named) < 2:
+        problems.append("the picture is not named by its title and described by its <desc>")
+    for ident in " ".join(named).split():
         label = re.search(rf'<(title|desc) id="{ident}">([^<]+)</\1>', figure)
         if not (label and len(label[2]) > 20):
             problems.append(f"no text for {ident}")

@@ -39,16 +39,21 @@ def _id(case) -> str:
     return f"{found.folder.removeprefix('exercises/')}-{kind}-py{version}"
 
 
-def _held(found: exercise.Exercise, kind: str, verdict: list, where: str) -> None:
+def _held(found: exercise.Exercise, kind: str, verdict: list, where: str, output: str) -> None:
     failing = [condition for condition, holds in verdict if not holds]
+    printed = "\n".join(output.splitlines()[-30:])
     if kind == "solution":
-        assert not failing, f"{where}: the solution fails {failing}"
+        assert not failing, (
+            f"{where}: the solution fails {failing}. It printed (last 30 lines):\n{printed}\n"
+            f"Fix {found.folder}/solution.py, or the condition in checks.py if it is wrong."
+        )
     else:
         expected = grading.starter_fails(found.source("checks.py"))
         assert expected, f"{found.folder}/checks.py: STARTER_FAILS names no condition"
-        assert failing == expected, (
+        assert sorted(failing) == sorted(expected), (
             f"{where}: the starter fails {failing}; its task says it fails {expected} "
-            "(STARTER_FAILS in checks.py)"
+            f"(STARTER_FAILS in checks.py). It printed (last 30 lines):\n{printed}\n"
+            "Make the starter fail for that reason, or change STARTER_FAILS and the task."
         )
 
 
@@ -64,8 +69,8 @@ def native_verdicts(request: pytest.FixtureRequest) -> dict:
         try:
             data = trace.parse(run.output)
         except ValueError as error:
-            return [[f"the run ends and is traced ({error})", False]]
-        return grading.grade(found.source("checks.py"), data)
+            return [[f"the run ends and is traced ({error})", False]], run.output
+        return grading.grade(found.source("checks.py"), data), grading.Run(data).output
 
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
         return {_id(c): v for c, v in zip(wanted, pool.map(grade, wanted), strict=True)}
@@ -75,7 +80,8 @@ def native_verdicts(request: pytest.FixtureRequest) -> dict:
 @pytest.mark.parametrize("case", NATIVE, ids=_id)
 def test_natively(native_verdicts, case) -> None:
     found, version, kind = case
-    _held(found, kind, native_verdicts[_id(case)], f"{found.where}: {kind} on Python {version}")
+    verdict, output = native_verdicts[_id(case)]
+    _held(found, kind, verdict, f"{found.where}: {kind} on Python {version}", output)
 
 
 @pytest.fixture(scope="session")
@@ -106,7 +112,7 @@ def test_in_the_browsers_engine(engine_verdicts, case) -> None:
     ran = engine_verdicts[_id(case)]
     where = f"{found.where}: {kind} on {wasm.ENGINES[version].name}"
     assert ran.verdict is not None, f"{where}: no verdict from the worker: {ran.error}"
-    _held(found, kind, ran.verdict, where)
+    _held(found, kind, ran.verdict, where, ran.output)
 
 
 def test_every_lesson_of_the_main_path_has_an_exercise() -> None:

@@ -213,8 +213,10 @@ def test_an_edited_run_draws_its_own_timeline_on_a_phone(browser, site_url: str)
         width = tab.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert width[0] <= width[1], f"the picture made the page {width[0]} px wide"
 
+        figure.evaluate("figure => figure.dataset.old = 'yes'")
         _run(box)  # the same edited script again: one picture, the new run's
         assert box.locator(".playground-timeline").count() == 1
+        assert figure.get_attribute("data-old") is None, "the first run's picture stayed"
     finally:
         context.close()
 

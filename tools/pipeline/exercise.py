@@ -84,7 +84,8 @@ def _fences(lines: list[str]):
 def scan(text: str, page: str, root: Path = ROOT) -> list[Exercise]:
     """The exercises of a page; FenceError names a missing file, hint or solution."""
     found = []
-    for start, _, _, attrs, path in _fences(text.split("\n")):
+    lines = text.split("\n")
+    for start, end, _, attrs, path in _fences(lines):
         if not fence.truthy(attrs.get("exercise", "")):
             continue
         where = f"{page}:{start + 2}"
@@ -96,7 +97,8 @@ def scan(text: str, page: str, root: Path = ROOT) -> list[Exercise]:
         missing = [name for name in FILES if not (root / folder / name).is_file()]
         if missing:
             raise FenceError(f"{where}: {folder}/ lacks {', '.join(missing)}")
-        if f'--8<-- "{folder}/solution.py"' not in text or not _HINT.search(text):
+        after = "\n".join(lines[end + 1 :]).split("\n## ")[0]  # up to the next section
+        if f'--8<-- "{folder}/solution.py"' not in after or not _HINT.search(after):
             raise FenceError(
                 f'{where}: an exercise is followed by its hints (??? tip "Hint 1", ...) and its '
                 f'solution (a python fence of --8<-- "{folder}/solution.py" in a ??? block)'
@@ -131,10 +133,14 @@ def expand(text: str, root: Path = ROOT) -> str:
         block.append(f"{indent}```")
         if fence.truthy(attrs.get("exercise", "")):
             folder = path.rpartition("/")[0]
-            block += [
-                "",
-                playground.controls_html(path, RunOptions(), checks=f"{folder}/checks.py"),
-            ]
+            options = fence.parse_run_options(attrs, path)  # min_python: the page's Python?
+            needs = (
+                ""
+                if options.runs_on(playground.PYTHON)
+                else f"it needs Python {options.min_python}"
+            )
+            checks = f"{folder}/checks.py"
+            block += ["", playground.controls_html(path, options, needs, checks=checks)]
         lines[start : end + 1] = block
     return "\n".join(lines)
 

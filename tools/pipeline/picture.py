@@ -38,7 +38,7 @@ def shown(data: dict[str, Any]) -> dict[str, Any]:
     renumbered = {old: new for new, old in enumerate(kept)}
     return {
         **data,
-        "lanes": _unique_labels(data["lanes"]),
+        "lanes": _unique_labels(data["lanes"], data["kind"]),
         "steps": [data["steps"][i] for i in kept],
         "output": [
             [None if i is None else renumbered[i], text]
@@ -49,7 +49,7 @@ def shown(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _unique_labels(lanes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _unique_labels(lanes: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
     """Rows that would read alike (the same coroutine called with the same arguments twice)
     are told apart by their task's name, or by their number among calls."""
     seen: dict[str, int] = {}
@@ -61,8 +61,11 @@ def _unique_labels(lanes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         label = lane["label"]
         if seen[label] > 1:
             counted[label] = counted.get(label, 0) + 1
-            label += f" [{lane['name'] if lane['name'].startswith('Task') else counted[label]}]"
+            tag = lane["name"] if kind == "asyncio" else counted[label]
+            label += f" [{tag}]"
         unique.append({**lane, "label": label})
+    if len({lane["label"] for lane in unique}) < len(unique):  # tasks that share a name too
+        unique = [{**lane, "label": f"{lane['label']} #{n + 1}"} for n, lane in enumerate(unique)]
     return unique
 
 
@@ -150,7 +153,8 @@ def render(data: dict[str, Any], snippet: str, ident: str, caption: str) -> str:
     )
     out = [
         f'<svg class="timeline" viewBox="0 0 {WIDTH} {height}" role="img" '
-        f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">',
+        f'aria-labelledby="{ident}-title" aria-describedby="{ident}-desc" '
+        'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{ident}-title">{html.escape(title)}</title>',
         f'<desc id="{ident}-desc">{html.escape(describe(data))}</desc>',
     ]
