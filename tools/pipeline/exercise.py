@@ -123,7 +123,9 @@ def find_all(root: Path = ROOT) -> list[Exercise]:
 
 def expand(text: str, root: Path = ROOT) -> str:
     """The page with each fence that includes a file of exercises/ holding that file, and an
-    exercise's starter titled with its path and followed by its buttons."""
+    exercise's starter titled with its path and followed by its buttons. From the starter to
+    the end of its section (hints, solution), the exercise stays out of the search index,
+    which every page downloads: the lesson's prose is what a search should find."""
     lines = text.split("\n")
     for start, end, indent, attrs, path in reversed(list(_fences(lines))):
         if not path.startswith(EXERCISES + "/"):
@@ -141,6 +143,11 @@ def expand(text: str, root: Path = ROOT) -> str:
             )
             checks = f"{folder}/checks.py"
             block += ["", playground.controls_html(path, options, needs, checks=checks)]
+            stop = next(
+                (i for i in range(end + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
+            )
+            lines[stop:stop] = ["</section>", ""]
+            block = ['<section class="exercise" data-search-exclude="" markdown="1">', "", *block]
         lines[start : end + 1] = block
     return "\n".join(lines)
 
