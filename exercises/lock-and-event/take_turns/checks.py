@@ -1,5 +1,6 @@
-"""Make the three searches save their counts one at a time, with a lock, so that the total
-is 214; keep the 0.1 s wait between reading and writing the total."""
+"""Make the three searches save their counts one at a time (for example with a lock), so
+that the total is 214; keep them running together and the 0.1 s wait between reading and
+writing the total."""
 
 import re
 

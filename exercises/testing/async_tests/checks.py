@@ -1,5 +1,5 @@
-"""Make the two tests async, so that they await find_divisibles and check what it
-returns: both run, and both pass."""
+"""Make the two tests async, so that they await find_divisibles: both still run, each runs
+its search on an event loop, and both pass."""
 
 DONE = ["done with 10 / 3: 4 found", "done with 100052 / 3210: 32 found"]
 STARTER_FAILS = [

@@ -14,8 +14,9 @@ async def find_divisibles(inrange, div_by):
 
 
 async def main():
+    search = asyncio.create_task(find_divisibles(508000, 34113))
     try:
-        located = await asyncio.wait_for(find_divisibles(508000, 34113), timeout=0.005)
+        located = await asyncio.wait_for(search, timeout=0.005)
         print(f"main got {len(located)} numbers")
     except asyncio.TimeoutError:
         print("main gave up")

@@ -12,7 +12,8 @@ async def find_divisibles(inrange, div_by):
 
 
 async def main():
-    located = await find_divisibles(508000, 34113)
+    search = asyncio.create_task(find_divisibles(508000, 34113))
+    located = await search
     print(f"main got {len(located)} numbers")
 
 
