@@ -26,7 +26,8 @@ from tools.pipeline.hooks import RECORD_ENV, RUNS_CHECKED_BY_TESTS_ENV
 # A test's marker follows from what it needs: these fixtures build copies of the project
 # besides the suite's one build (slow), so `make check` leaves their tests out, and only them.
 BUILDS_FIXTURES = {"project", "repo", "sites"}
-PAGE_TESTS = "tests/browser/test_pages.py"  # each test takes one page, `page_path`
+# Each test of these takes one page: a scope of its own, so the pages spread over the workers.
+PAGE_TESTS = {"tests/browser/test_pages.py", "tests/browser/test_check_buttons.py"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -46,8 +47,8 @@ class _Scheduling:
         """`--dist loadscope`, with each page of the browser's page tests a scope of its own.
 
         A module's tests stay on one worker, so its module fixtures (builds) are made once;
-        the page tests share only one page's visits each, so the pages are spread over the
-        workers instead of all waiting for one."""
+        a page test needs only its own page, so the pages are spread over the workers
+        instead of all waiting for one."""
         if config.getoption("dist") != "loadscope":
             return None
         from xdist.scheduler import LoadScopeScheduling
@@ -55,7 +56,7 @@ class _Scheduling:
         class ByModuleAndPage(LoadScopeScheduling):
             def _split_scope(self, nodeid: str) -> str:
                 module, _, test = nodeid.partition("::")
-                if module == PAGE_TESTS and "[" in test:
+                if module in PAGE_TESTS and "[" in test:
                     return f"{module}[{test.split('[', 1)[1]}"  # "...test_pages.py[queues]"
                 return super()._split_scope(nodeid)
 
