@@ -123,9 +123,9 @@ def find_all(root: Path = ROOT) -> list[Exercise]:
 
 def expand(text: str, root: Path = ROOT) -> str:
     """The page with each fence that includes a file of exercises/ holding that file, and an
-    exercise's starter titled with its path and followed by its buttons. From the starter to
-    the end of its section (hints, solution), the exercise stays out of the search index,
-    which every page downloads: the lesson's prose is what a search should find."""
+    exercise's starter titled with its path and followed by its buttons. Below its heading,
+    the exercise (task, code, hints, solution) stays out of the search index, which every
+    page downloads: the lesson's prose is what a search should find."""
     lines = text.split("\n")
     for start, end, indent, attrs, path in reversed(list(_fences(lines))):
         if not path.startswith(EXERCISES + "/"):
@@ -147,7 +147,11 @@ def expand(text: str, root: Path = ROOT) -> str:
                 (i for i in range(end + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
             )
             lines[stop:stop] = ["</section>", ""]
-            block = ['<section class="exercise" data-search-exclude="" markdown="1">', "", *block]
+            lines[start : end + 1] = block
+            heading = next((i for i in range(start - 1, -1, -1) if lines[i].startswith("#")), -1)
+            opening = '<section class="exercise" data-search-exclude="" markdown="1">'
+            lines[heading + 1 : heading + 1] = ["", opening, ""]
+            continue
         lines[start : end + 1] = block
     return "\n".join(lines)
 
