@@ -1,6 +1,9 @@
 // Accessible names for two controls mkdocs-material draws after the page loads, checked by
-// axe-core in tests/browser/.
-new MutationObserver(function () {
+// axe-core in tests/browser/. The theme builds the page in many small changes: the names
+// are given once per frame, not once per change (a phone's main thread stays free).
+var naming = false;
+function nameControls() {
+  naming = false;
   // The version selector: its name ("Select version") left out the version it shows, so a
   // reader using speech input could not name it (label-content-name-mismatch). Name it with
   // both, and put a real space between the version and its alias, which only a margin split.
@@ -18,4 +21,10 @@ new MutationObserver(function () {
     var number = link.querySelector("[data-md-annotation-id]");
     link.setAttribute("aria-label", "Note " + (number ? number.dataset.mdAnnotationId : ""));
   });
+}
+new MutationObserver(function () {
+  if (!naming) {
+    naming = true;
+    requestAnimationFrame(nameControls);
+  }
 }).observe(document.body, { childList: true, subtree: true });
