@@ -68,16 +68,9 @@ def _fences(lines: list[str]):
         end = i + 1
         while end < len(lines) and not lines[end].strip().startswith(opened["ticks"]):
             end += 1
-        body = [line for line in lines[i + 1 : end] if line.strip()]
-        include = fence._INCLUDE.match(body[0]) if len(body) == 1 else None
+        include = fence.include_path("\n".join(lines[i + 1 : end]))
         if opened["lang"].lower() in {"python", "py"} and include:
-            yield (
-                i,
-                end,
-                opened["indent"],
-                dict(fence._ATTR.findall(opened["attrs"])),
-                include["path"],
-            )
+            yield i, end, opened["indent"], dict(fence._ATTR.findall(opened["attrs"])), include
         i = end + 1
 
 

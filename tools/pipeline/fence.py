@@ -192,9 +192,8 @@ def _scan(lines: list[str], page: str, root: Path) -> Iterator[Fence]:
         attrs = dict(_ATTR.findall(match["attrs"]))
         where = f"{page}:{start + 1}"
         if not truthy(attrs.get("exec", "")):
-            shown = [line for line in lines[start + 1 : end] if line.strip()]
-            include = _INCLUDE.match(shown[0]) if len(shown) == 1 else None
-            if include and include["path"].startswith(EXERCISES + "/"):
+            shown = include_path("\n".join(lines[start + 1 : end])) or ""
+            if shown.startswith(EXERCISES + "/"):
                 continue  # an exercise's code, shown as it is (tools/pipeline/exercise.py)
             if lang in {"python", "py"}:
                 raise FenceError(
